@@ -1,0 +1,95 @@
+// What each upstream component is built from, with the flags its own release build uses.
+import type { GoProgram } from "./gomodule.ts";
+import { versions } from "../versions.ts";
+
+const k8s = versions.kubernetes;
+const [, k8sMajor, k8sMinor] = /^v(\d+)\.(\d+)\./.exec(k8s)!;
+
+// kubernetes hack/lib/version.sh stamps both packages; without it the binaries call themselves
+// v0.0.0-master and the API server derives a wrong emulation version from that.
+const k8sVersionFlags = ["k8s.io/client-go/pkg/version", "k8s.io/component-base/version"].flatMap((pkg) =>
+  [
+    ["gitVersion", k8s],
+    ["gitMajor", k8sMajor],
+    ["gitMinor", k8sMinor],
+    ["gitTreeState", "clean"],
+  ].map(([key, value]) => `-X ${pkg}.${key}=${value}`),
+);
+
+export const kubernetes: GoProgram = {
+  name: "kubernetes",
+  module: "k8s.io/kubernetes",
+  version: k8s,
+  packages: ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy", "kubectl"].map(
+    (cmd) => `k8s.io/kubernetes/cmd/${cmd}`,
+  ),
+  // hack/lib/golang.sh: static binaries, these tags.
+  tags: ["selinux", "notest", "grpcnotrace"],
+  ldflags: k8sVersionFlags,
+  // Staging modules k8s.io/api etc. are published as v0.<minor>.<patch> alongside v1.<minor>.<patch>.
+  siblingVersion: () => k8s.replace(/^v1\./, "v0."),
+};
+
+export const etcd: GoProgram = {
+  name: "etcd",
+  module: "go.etcd.io/etcd/server/v3",
+  version: versions.etcd,
+  packages: ["go.etcd.io/etcd/server/v3"],
+  rename: { "go.etcd.io/etcd/server/v3": "etcd" },
+  // etcd's modules (api, client/pkg, client/v3, pkg) are released together under one version.
+  siblingVersion: () => versions.etcd,
+};
+
+export const containerd: GoProgram = {
+  name: "containerd",
+  module: "github.com/containerd/containerd/v2",
+  version: versions.containerd,
+  packages: ["cmd/containerd", "cmd/containerd-shim-runc-v2", "cmd/ctr"].map((c) => `github.com/containerd/containerd/v2/${c}`),
+  // No btrfs snapshotter (it needs cgo and btrfs headers); overlayfs is what the kubelet uses here.
+  tags: ["no_btrfs", "urfave_cli_no_docs"],
+  ldflags: [`-X github.com/containerd/containerd/v2/version.Version=${versions.containerd}`],
+};
+
+export const runc: GoProgram = {
+  name: "runc",
+  module: "github.com/opencontainers/runc",
+  version: versions.runc,
+  packages: ["github.com/opencontainers/runc"],
+  // runc needs cgo for its nsenter C code; seccomp filters need libseccomp (Debian's libseccomp-dev).
+  cgo: true,
+  tags: ["seccomp", "urfave_cli_no_docs"],
+  ldflags: [`-X main.version=${versions.runc.replace(/^v/, "")}`],
+};
+
+export const cniPlugins: GoProgram = {
+  name: "cni-plugins",
+  module: "github.com/containernetworking/plugins",
+  version: versions.cniPlugins,
+  packages: ["main/bridge", "main/loopback", "ipam/host-local", "meta/portmap"].map(
+    (p) => `github.com/containernetworking/plugins/plugins/${p}`,
+  ),
+};
+
+export const coredns: GoProgram = {
+  name: "coredns",
+  module: "github.com/coredns/coredns",
+  version: versions.coredns,
+  packages: ["github.com/coredns/coredns"],
+};
+
+export const metricsServer: GoProgram = {
+  name: "metrics-server",
+  module: "sigs.k8s.io/metrics-server",
+  version: versions.metricsServer,
+  packages: ["sigs.k8s.io/metrics-server/cmd/metrics-server"],
+};
+
+export const localPathProvisioner: GoProgram = {
+  name: "local-path-provisioner",
+  module: "github.com/rancher/local-path-provisioner",
+  version: versions.localPathProvisioner,
+  packages: ["github.com/rancher/local-path-provisioner"],
+};
+
+/** Built in this order: the host's runtime first, so a failure shows early and cheaply. */
+export const allPrograms = [runc, cniPlugins, containerd, etcd, coredns, metricsServer, localPathProvisioner, kubernetes];

@@ -1,0 +1,41 @@
+// npm run cluster:up | cluster:down | cluster:status [-- --provider local|kind|existing]
+import { parseArgs } from "node:util";
+import { kindUsable } from "./kind/provider.ts";
+import { ClusterError } from "./log.ts";
+import { getProvider } from "./providers.ts";
+import { parseProviderName, type ProviderName } from "./provider.ts";
+
+const usage = "usage: cli.ts up|down|status [--provider local|kind|existing]";
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { provider: { type: "string" } } });
+  const [command, ...rest] = positionals;
+  if (!command || rest.length || !["up", "down", "status"].includes(command)) {
+    console.error(usage);
+    return 2;
+  }
+  const name: ProviderName = values.provider ? parseProviderName(values.provider) : (await kindUsable()) ? "kind" : "local";
+  const provider = getProvider(name);
+  if (command === "up") {
+    await provider.up();
+    console.log(provider.hint());
+    return 0;
+  }
+  if (command === "down") {
+    await provider.down();
+    return 0;
+  }
+  return (await provider.status()) ? 0 : 1;
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  if (e instanceof ClusterError) {
+    console.error(`\nerror: ${e.message}`);
+    if (e.detail) console.error(e.detail.replace(/^/gm, "  | "));
+  } else {
+    console.error(e instanceof Error ? `error: ${e.message}` : e);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,117 @@
+// Writes single-layer OCI image archives without a registry or a Docker engine: there is no registry to
+// pull from here, so every image the cluster runs is assembled from binaries built or installed locally.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { $ } from "zx";
+import { imageDir } from "../paths.ts";
+
+export interface ImageSpec {
+  /** The full reference the manifests use, e.g. registry.k8s.io/pause:3.10.2. */
+  name: string;
+  /** Where each file comes from on the host, keyed by its absolute path in the image. */
+  files: Record<string, string>;
+  symlinks?: Record<string, string>;
+  /** Plain text files written into the image (e.g. /etc/passwd). */
+  texts?: Record<string, string>;
+  dirs?: Record<string, number>;
+  config: {
+    Entrypoint?: string[];
+    Cmd?: string[];
+    Env?: string[];
+    User?: string;
+    WorkingDir?: string;
+  };
+  /** Where the image's contents come from, recorded as an OCI annotation for readers who inspect it. */
+  source: string;
+}
+
+const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
+
+/** Returns the path of the image's archive, writing it when the inputs changed since the last time. */
+export async function ensureImageArchive(spec: ImageSpec): Promise<string> {
+  const inputs = [JSON.stringify(spec)];
+  for (const src of Object.values(spec.files)) inputs.push(sha256(await readFile(src)));
+  const key = sha256(inputs.join("\n")).slice(0, 16);
+  const archive = join(imageDir, `${spec.name.replace(/[^A-Za-z0-9._-]+/g, "_")}-${key}.tar`);
+  if (existsSync(archive)) return archive;
+
+  const work = await mkdtemp(join(tmpdir(), "k8s-proven-image-"));
+  try {
+    const rootfs = join(work, "rootfs");
+    await mkdir(rootfs);
+    for (const [dir, mode] of Object.entries(spec.dirs ?? {})) {
+      await mkdir(join(rootfs, dir), { recursive: true });
+      await chmod(join(rootfs, dir), mode);
+    }
+    for (const [path, src] of Object.entries(spec.files)) {
+      await mkdir(dirname(join(rootfs, path)), { recursive: true });
+      await copyFile(src, join(rootfs, path));
+      await chmod(join(rootfs, path), 0o755);
+    }
+    for (const [path, text] of Object.entries(spec.texts ?? {})) {
+      await mkdir(dirname(join(rootfs, path)), { recursive: true });
+      await writeFile(join(rootfs, path), text, { mode: 0o644 });
+    }
+    for (const [path, target] of Object.entries(spec.symlinks ?? {})) {
+      await mkdir(dirname(join(rootfs, path)), { recursive: true });
+      await symlink(target, join(rootfs, path));
+    }
+    // Reproducible layer: sorted, owned by root, epoch timestamps.
+    const layerPath = join(work, "layer.tar");
+    await $({ quiet: true })`tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C ${rootfs} -cf ${layerPath} .`;
+    const layer = await readFile(layerPath);
+    const layerDigest = sha256(layer);
+
+    const config = Buffer.from(
+      JSON.stringify({
+        architecture: "amd64",
+        os: "linux",
+        config: spec.config,
+        rootfs: { type: "layers", diff_ids: [`sha256:${layerDigest}`] },
+        history: [{ created_by: spec.source }],
+      }),
+    );
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: "application/vnd.oci.image.manifest.v1+json",
+        config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: `sha256:${sha256(config)}`, size: config.length },
+        layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: `sha256:${layerDigest}`, size: layer.length }],
+        annotations: { "org.opencontainers.image.source": spec.source },
+      }),
+    );
+    const layout = join(work, "layout");
+    const blobs = join(layout, "blobs", "sha256");
+    await mkdir(blobs, { recursive: true });
+    await rename(layerPath, join(blobs, layerDigest));
+    await writeFile(join(blobs, sha256(config)), config);
+    await writeFile(join(blobs, sha256(manifest)), manifest);
+    await writeFile(join(layout, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+    const tag = spec.name.slice(spec.name.lastIndexOf(":") + 1);
+    await writeFile(
+      join(layout, "index.json"),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [
+          {
+            mediaType: "application/vnd.oci.image.manifest.v1+json",
+            digest: `sha256:${sha256(manifest)}`,
+            size: manifest.length,
+            platform: { architecture: "amd64", os: "linux" },
+            // containerd names the imported image after this annotation.
+            annotations: { "io.containerd.image.name": spec.name, "org.opencontainers.image.ref.name": tag },
+          },
+        ],
+      }),
+    );
+    await mkdir(imageDir, { recursive: true });
+    await $({ quiet: true })`tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C ${layout} -cf ${archive}.partial .`;
+    await rename(`${archive}.partial`, archive);
+    return archive;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

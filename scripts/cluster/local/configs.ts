@@ -1,0 +1,122 @@
+// Configuration files of the node's runtime and the Kubernetes node components.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { state } from "../paths.ts";
+import { imageNames } from "../images/catalog.ts";
+import { kubeconfigPath } from "./kubeconfig.ts";
+import { pkiFile } from "./pki.ts";
+import { topology } from "./topology.ts";
+
+export const configFile = (name: string) => join(state.config, name);
+
+export async function writeConfigs(bins: { runc: string; cni: string }): Promise<void> {
+  await mkdir(state.config, { recursive: true });
+  await mkdir(state.cniConf, { recursive: true });
+  await writeFile(configFile("containerd.toml"), containerdToml(bins));
+  await writeFile(join(state.cniConf, "10-k8s-proven.conflist"), JSON.stringify(cniConflist(), null, 2));
+  await writeFile(configFile("kubelet.yaml"), stringify(kubeletConfig()));
+  await writeFile(configFile("kube-proxy.yaml"), stringify(kubeProxyConfig()));
+}
+
+function containerdToml(bins: { runc: string; cni: string }): string {
+  // Every path containerd would otherwise share with a system containerd is moved under our state
+  // directories, so `down` can remove all of it and a Docker engine on the same machine is untouched.
+  return `version = 3
+root = '${state.containerdRoot}'
+state = '${state.containerdState}'
+disabled_plugins = ['io.containerd.internal.v1.opt', 'io.containerd.nri.v1.nri', 'io.containerd.snapshotter.v1.btrfs']
+
+[grpc]
+  address = '${state.containerdSocket}'
+
+[ttrpc]
+  address = '${state.containerdSocket}.ttrpc'
+
+[plugins.'io.containerd.cri.v1.images']
+  snapshotter = 'overlayfs'
+  [plugins.'io.containerd.cri.v1.images'.pinned_images]
+    sandbox = '${imageNames.pause}'
+
+[plugins.'io.containerd.cri.v1.runtime']
+  netns_mounts_under_state_dir = true
+  [plugins.'io.containerd.cri.v1.runtime'.containerd]
+    default_runtime_name = 'runc'
+    [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc]
+      runtime_type = 'io.containerd.runc.v2'
+      [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]
+        BinaryName = '${join(bins.runc, "runc")}'
+        # The machine has cgroup v1 and no systemd: the cgroupfs driver, matched by the kubelet.
+        SystemdCgroup = false
+  [plugins.'io.containerd.cri.v1.runtime'.cni]
+    bin_dirs = ['${bins.cni}']
+    conf_dir = '${state.cniConf}'
+`;
+}
+
+function cniConflist() {
+  return {
+    cniVersion: "1.0.0",
+    name: topology.cniNetworkName,
+    plugins: [
+      {
+        type: "bridge",
+        bridge: topology.cniBridge,
+        isGateway: true,
+        ipMasq: true,
+        // A pod that reaches its own Service through the ClusterIP must get the reply back on the bridge.
+        hairpinMode: true,
+        ipam: {
+          type: "host-local",
+          ranges: [[{ subnet: topology.nodePodCIDR }]],
+          routes: [{ dst: "0.0.0.0/0" }],
+          dataDir: join(state.cniState, "networks"),
+        },
+      },
+      { type: "portmap", capabilities: { portMappings: true } },
+    ],
+  };
+}
+
+function kubeletConfig() {
+  return {
+    apiVersion: "kubelet.config.k8s.io/v1beta1",
+    kind: "KubeletConfiguration",
+    authentication: {
+      anonymous: { enabled: false },
+      webhook: { enabled: true },
+      x509: { clientCAFile: pkiFile("ca", "crt") },
+    },
+    authorization: { mode: "Webhook" },
+    cgroupDriver: "cgroupfs",
+    // This VM has cgroup v1; kubelet 1.35+ refuses to start on it unless told otherwise.
+    failCgroupV1: false,
+    failSwapOn: false,
+    containerRuntimeEndpoint: `unix://${state.containerdSocket}`,
+    clusterDNS: [topology.dnsServiceIP],
+    clusterDomain: topology.clusterDomain,
+    tlsCertFile: pkiFile("kubelet-serving", "crt"),
+    tlsPrivateKeyFile: pkiFile("kubelet-serving", "key"),
+    resolvConf: "/etc/resolv.conf",
+    // The examples' images are side-loaded; pulling is impossible here and image GC must not delete them.
+    imageGCHighThresholdPercent: 100,
+    imageGCLowThresholdPercent: 99,
+    healthzBindAddress: "127.0.0.1",
+    staticPodPath: "",
+  };
+}
+
+function kubeProxyConfig() {
+  return {
+    apiVersion: "kubeproxy.config.k8s.io/v1alpha1",
+    kind: "KubeProxyConfiguration",
+    clientConnection: { kubeconfig: kubeconfigPath("kube-proxy") },
+    mode: "iptables",
+    clusterCIDR: topology.podCIDR,
+    hostnameOverride: topology.nodeName,
+    metricsBindAddress: "127.0.0.1:10249",
+    healthzBindAddress: "127.0.0.1:10256",
+    // kube-proxy would otherwise raise nf_conntrack_max machine-wide; leave the host's sysctls alone.
+    conntrack: { maxPerCore: 0, min: 0 },
+  };
+}

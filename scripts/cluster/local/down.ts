@@ -1,0 +1,29 @@
+// Stops the local cluster and removes every trace of it; safe to run when nothing runs.
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { runRoot, stateRoot } from "../paths.ts";
+import { step, timed } from "../log.ts";
+import { cleanIptables, deleteLinks, pidsInCgroups, removeCgroups, restoreSysctls, unmountAll } from "./host.ts";
+import { pidsOfCachedBinaries, stopDaemon, stopPids } from "./processes.ts";
+
+// Reverse start order: first what would restart containers, then the containers, then the store.
+const nodeSide = ["kubelet", "kube-proxy", "kube-scheduler", "kube-controller-manager"];
+const storeSide = ["containerd", "kube-apiserver", "etcd"];
+
+export async function downLocal(): Promise<void> {
+  await timed("stopping the local cluster", async () => {
+    for (const name of nodeSide) await stopDaemon(name);
+    // Containers are not children of anything we started directly: find them by cgroup, shims by binary.
+    await stopPids(pidsInCgroups(), 5_000);
+    for (const name of storeSide) await stopDaemon(name);
+    await stopPids(pidsOfCachedBinaries(), 5_000);
+    await stopPids(pidsInCgroups(), 5_000);
+    await unmountAll();
+    await deleteLinks();
+    await cleanIptables();
+    removeCgroups();
+    await restoreSysctls();
+    for (const dir of [stateRoot, runRoot]) if (existsSync(dir)) await rm(dir, { recursive: true, force: true });
+  });
+  step("local cluster is down: no process, mount, link, iptables chain or state directory of it is left");
+}

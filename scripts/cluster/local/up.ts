@@ -1,0 +1,126 @@
+// Starts a single-node cluster from upstream components as host processes: containerd → etcd →
+// kube-apiserver → controller-manager, scheduler, kubelet, kube-proxy → add-ons.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { $ } from "zx";
+import * as programs from "../build/components.ts";
+import { ensureGoProgram } from "../build/gomodule.ts";
+import { imageSpecs } from "../images/catalog.ts";
+import { ensureImageArchive } from "../images/oci.ts";
+import { ClusterError, elapsed, step, timed } from "../log.ts";
+import { state, stateRoot } from "../paths.ts";
+import { corednsManifest, localPathManifest, metricsServerManifest } from "./addons.ts";
+import * as daemons from "./components.ts";
+import { writeConfigs } from "./configs.ts";
+import { downLocal } from "./down.ts";
+import { addNodeInterface, applySysctls } from "./host.ts";
+import { kubectl } from "./kubectl.ts";
+import { writeKubeconfig } from "./kubeconfig.ts";
+import { writePki } from "./pki.ts";
+import { checkPortsFree, preflight } from "./preflight.ts";
+import { httpsGetOk } from "./probe.ts";
+import { runningPid, startDaemon, waitFor } from "./processes.ts";
+import { topology } from "./topology.ts";
+
+const allDaemons = ["containerd", "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy"];
+
+export async function buildAll(): Promise<daemons.Bins & { coredns: string; metricsServer: string; localPath: string }> {
+  const built: Record<string, string> = {};
+  for (const p of programs.allPrograms) built[p.name] = await ensureGoProgram(p);
+  return {
+    kubernetes: built.kubernetes!,
+    etcd: built.etcd!,
+    containerd: built.containerd!,
+    runc: built.runc!,
+    cni: built["cni-plugins"]!,
+    coredns: built.coredns!,
+    metricsServer: built["metrics-server"]!,
+    localPath: built["local-path-provisioner"]!,
+  };
+}
+
+/** True when every daemon runs and the API server answers: then `up` has nothing to do. */
+export async function localIsUp(): Promise<boolean> {
+  for (const d of allDaemons) if (!(await runningPid(d))) return false;
+  return httpsGetOk(`https://127.0.0.1:${topology.apiPort}/readyz`, "ca", "admin");
+}
+
+export async function upLocal(): Promise<void> {
+  await preflight();
+  const bins = await buildAll();
+  const archives = await timed("assembling side-loaded images", async () =>
+    Promise.all((await imageSpecs(bins)).map(ensureImageArchive)),
+  );
+
+  if (existsSync(stateRoot) && (await localIsUp())) {
+    step("the local cluster is already up");
+    return;
+  }
+  if (existsSync(stateRoot)) {
+    step("a previous local cluster is partly running: removing it before starting afresh");
+    await downLocal();
+  }
+  await checkPortsFree();
+
+  const t0 = Date.now();
+  await applySysctls();
+  await addNodeInterface();
+  await timed("certificates and kubeconfigs", async () => {
+    await writePki();
+    await writeKubeconfig("admin", "admin");
+    await writeKubeconfig("controller-manager", "controller-manager");
+    await writeKubeconfig("scheduler", "scheduler");
+    await writeKubeconfig("kube-proxy", "kube-proxy");
+    await writeKubeconfig("kubelet", "kubelet-client");
+  });
+  await writeConfigs(bins);
+
+  await timed("containerd", async () => {
+    await startDaemon(daemons.containerd(bins));
+    const ctr = join(bins.containerd, "ctr");
+    await waitFor("containerd", "its socket answering", async () => (await $({ quiet: true, nothrow: true })`${ctr} -a ${state.containerdSocket} version`).exitCode === 0, 30_000);
+    for (const archive of archives) {
+      const r = await $({ quiet: true, nothrow: true })`${ctr} -a ${state.containerdSocket} -n k8s.io images import --platform linux/amd64 ${archive}`;
+      if (r.exitCode !== 0) throw new ClusterError(`importing ${archive} into containerd failed`, r.stderr);
+    }
+  });
+  await timed("etcd", async () => {
+    await startDaemon(daemons.etcd(bins));
+    await waitFor("etcd", "/health", () => httpsGetOk("https://127.0.0.1:2379/health", "etcd-ca", "apiserver-etcd-client"), 60_000);
+  });
+  await timed("kube-apiserver", async () => {
+    await startDaemon(daemons.apiserver(bins));
+    await waitFor("kube-apiserver", "/readyz", () => httpsGetOk(`https://127.0.0.1:${topology.apiPort}/readyz`, "ca", "admin"), 120_000);
+  });
+  await timed("controller-manager, scheduler, kubelet, kube-proxy", async () => {
+    for (const d of [daemons.controllerManager, daemons.scheduler, daemons.kubelet, daemons.kubeProxy]) await startDaemon(d(bins));
+    await waitFor("kubelet", `node ${topology.nodeName} Ready`, async () => {
+      const r = await kubectl(["get", "node", topology.nodeName, "-o", "jsonpath={.status.conditions[?(@.type=='Ready')].status}"]);
+      return r.stdout.trim() === "True";
+    }, 120_000);
+  });
+  step(`node ${topology.nodeName} Ready ${elapsed(t0)} after start`);
+  // kubeadm labels its control-plane node this way; the kubelet may not set node-role labels itself.
+  await kubectl(["label", "node", topology.nodeName, "node-role.kubernetes.io/control-plane=", "--overwrite"]);
+
+  await timed("add-ons: CoreDNS, metrics-server, local-path-provisioner", async () => {
+    for (const manifest of [await corednsManifest(), await metricsServerManifest(), await localPathManifest()]) {
+      const r = await kubectl(["apply", "--server-side", "-f", "-"], manifest);
+      if (r.exitCode !== 0) throw new ClusterError("applying a cluster add-on failed", r.stderr);
+    }
+    for (const [ns, deploy] of [
+      ["kube-system", "coredns"],
+      ["kube-system", "metrics-server"],
+      ["local-path-storage", "local-path-provisioner"],
+    ]) {
+      const r = await kubectl(["-n", ns!, "rollout", "status", `deployment/${deploy}`, "--timeout=180s"]);
+      if (r.exitCode !== 0) {
+        const pods = await kubectl(["-n", ns!, "get", "pods,events", "-o", "wide"]);
+        throw new ClusterError(`add-on ${ns}/${deploy} did not become available`, `${r.stderr}\n${pods.stdout}`);
+      }
+    }
+    const r = await kubectl(["wait", "--for=condition=Available", "apiservice/v1beta1.metrics.k8s.io", "--timeout=120s"]);
+    if (r.exitCode !== 0) throw new ClusterError("the metrics.k8s.io API did not become available", r.stderr);
+  });
+  step(`local cluster up in ${elapsed(t0)} (Kubernetes ${programs.kubernetes.version})`);
+}
