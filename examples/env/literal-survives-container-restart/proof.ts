@@ -1,0 +1,36 @@
+import { defineProof } from "#proof";
+
+export default defineProof({
+  title: {
+    en: "A value written in the pod spec survives a container restart",
+    "zh-cn": "写在 Pod spec 里的值，容器重启后依然存在",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f pod.yaml", { expect: "pod/env-literal created" });
+    await p.step("kubectl wait --for=condition=Ready pod/env-literal --timeout=120s", { expect: "pod/env-literal condition met" });
+    await p.step("kubectl exec env-literal -- printenv GREETING", {
+      expect: "hello from the pod spec",
+      note: { en: "The running process sees the value from the spec.", "zh-cn": "运行中的进程看到的是 spec 里的值。" },
+    });
+    await p.step("kubectl exec env-literal -- killall sleep", {
+      note: {
+        en: "Kill the main process's work: the container exits with an error and the kubelet restarts it.",
+        "zh-cn": "杀掉主进程的工作进程：容器以错误退出，kubelet 会重启它。",
+      },
+    });
+    await p.step("kubectl get pod env-literal -o jsonpath='{.status.containerStatuses[0].restartCount}'", {
+      until: true,
+      expect: "1",
+      note: { en: "The same pod, its container restarted once.", "zh-cn": "还是同一个 Pod，容器重启了一次。" },
+    });
+    await p.step("kubectl wait --for=condition=Ready pod/env-literal --timeout=120s", { expect: "pod/env-literal condition met" });
+    await p.step("kubectl logs env-literal --previous", { expect: "started with GREETING=hello from the pod spec" });
+    await p.step("kubectl exec env-literal -- printenv GREETING", {
+      expect: "hello from the pod spec",
+      note: {
+        en: "The new container got the same value: the kubelet builds the environment from the spec each time it creates a container.",
+        "zh-cn": "新容器拿到同样的值：kubelet 每次创建容器都会根据 spec 重新构造环境变量。",
+      },
+    });
+  },
+});

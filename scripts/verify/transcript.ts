@@ -1,0 +1,74 @@
+// The transcript format: content/proofs/<id>.json. One file per proof; one run per (Kubernetes version,
+// provider), so the same behaviour can be shown proven on several versions.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Text } from "./proof.ts";
+
+export interface TranscriptStep {
+  command: string;
+  output: string;
+  exitCode: number;
+  pass: boolean;
+  /** What the step required, in words, when it failed. */
+  expected?: string;
+  /** Present when the step was polled: how many runs and how long until it held. */
+  polled?: { attempts: number; seconds: number };
+  note?: Text;
+}
+
+export interface TranscriptRun {
+  kubernetes: string;
+  provider: string;
+  date: string;
+  exampleHash: string;
+  seconds: number;
+  result: "passed" | "failed";
+  steps: TranscriptStep[];
+  failure?: { step: number; message: string; diagnostics: string };
+}
+
+export interface Transcript {
+  id: string;
+  title: Text;
+  /** Manifests of the example, in the order the site shows them. */
+  files: string[];
+  runs: TranscriptRun[];
+}
+
+export const transcriptsDir = join(import.meta.dirname, "..", "..", "content", "proofs");
+export const transcriptPath = (id: string, dir = transcriptsDir) => join(dir, `${id}.json`);
+
+export async function readTranscript(id: string, dir = transcriptsDir): Promise<Transcript | undefined> {
+  const path = transcriptPath(id, dir);
+  return existsSync(path) ? (JSON.parse(await readFile(path, "utf8")) as Transcript) : undefined;
+}
+
+/**
+ * Adds a run: it replaces the run for the same Kubernetes version and provider, and runs recorded for
+ * another version of the example are dropped, since they no longer prove what the folder holds.
+ */
+export function mergeRun(previous: Transcript | undefined, next: Omit<Transcript, "runs">, run: TranscriptRun): Transcript {
+  const kept = (previous?.runs ?? []).filter(
+    (r) => r.exampleHash === run.exampleHash && !(r.kubernetes === run.kubernetes && r.provider === run.provider),
+  );
+  const runs = [...kept, run].sort((a, b) => b.kubernetes.localeCompare(a.kubernetes, "en", { numeric: true }) || a.provider.localeCompare(b.provider));
+  return { ...next, runs };
+}
+
+export async function writeTranscript(t: Transcript, dir = transcriptsDir): Promise<string> {
+  const path = transcriptPath(t.id, dir);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify(t, null, 2) + "\n");
+  return path;
+}
+
+/** Why a transcript cannot back a page, or undefined when it can. */
+export function transcriptProblem(t: Transcript | undefined, exampleHash: string): string | undefined {
+  if (!t) return "no transcript";
+  const current = t.runs.filter((r) => r.exampleHash === exampleHash);
+  if (!current.length) return "stale: the example changed since its transcript was recorded";
+  const failed = current.find((r) => r.result !== "passed");
+  if (failed) return `failed on Kubernetes ${failed.kubernetes} (${failed.provider}): ${failed.failure?.message ?? "a step failed"}`;
+  return undefined;
+}
