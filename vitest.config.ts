@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects, all run by `npm test`:
+ * - unit:    helpers, no build;
+ * - site:    content integrity and the internal link check over dist/;
+ * - browser: the built site in Debian's Chromium.
+ * site and browser share one `astro build` per run (tests/support/global-setup.ts).
+ * The last line printed is `N passed, N failed` (tests/support/summary-reporter.ts).
+ */
+export default defineConfig({
+	test: {
+		reporters: ['default', './tests/support/summary-reporter.ts'],
+		projects: [
+			{
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+			},
+			{
+				test: {
+					name: 'site',
+					include: ['tests/site/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['./tests/support/global-setup.ts'],
+				},
+			},
+			{
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['./tests/support/global-setup.ts'],
+					// Chromium on a busy 2-core machine: generous, but bounded.
+					testTimeout: 60_000,
+					hookTimeout: 90_000,
+				},
+			},
+		],
+	},
+});
