@@ -65,8 +65,8 @@ function findCopyButton(node: Element): Element | undefined {
 
 function addClass(element: Element, className: string): void {
 	const current = element.properties.className;
-	const list = Array.isArray(current) ? current : typeof current === 'string' ? current.split(' ') : [];
-	element.properties.className = [...list.map(String), className];
+	const list = Array.isArray(current) ? current.map(String) : current ? String(current).split(' ') : [];
+	element.properties.className = [...list, className];
 }
 
 export function pluginShellPrompt(): ExpressiveCodePlugin {

@@ -171,6 +171,7 @@ describe.each(localeKeys)('code blocks (%s)', (locale) => {
 			.first()
 			.evaluate((element) => getComputedStyle(element, '::before').content);
 		expect(prompt).toBe('"$ "');
+		await figure.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: join(testOutputDir, `run-the-proofs-${locale}.png`) });
 		// …but not copied.
 		await figure.hover();

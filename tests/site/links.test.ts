@@ -70,7 +70,7 @@ describe('internal links in dist/', () => {
 	});
 
 	it.each(localeKeys)('the check covered the %s pages: every page links into the site', (locale) => {
-		const pages = listHtmlFiles().map(urlPathOf).filter((page) => page.startsWith(`/${locale}/`));
+		const pages = listHtmlFiles().map((file) => urlPathOf(file)).filter((page) => page.startsWith(`/${locale}/`));
 		expect(pages.length).toBeGreaterThan(0);
 		for (const page of pages) {
 			const links = checked.filter((entry) => entry.page === page && entry.source === 'a[href]');

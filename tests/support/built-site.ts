@@ -13,8 +13,8 @@ export function requireBuiltSite(): void {
 }
 
 /** URL path of a built HTML file: dist/en/a/index.html → /en/a/, dist/404.html → /404.html. */
-export function urlPathOf(file: string): string {
-	const path = `/${relative(distDir, file).split(sep).join('/')}`;
+export function urlPathOf(file: string, root: string = distDir): string {
+	const path = `/${relative(root, file).split(sep).join('/')}`;
 	return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
