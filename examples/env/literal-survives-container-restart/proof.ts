@@ -8,9 +8,12 @@ export default defineProof({
   async run(p) {
     await p.step("kubectl apply -f pod.yaml", { expect: "pod/env-literal created" });
     await p.step("kubectl wait --for=condition=Ready pod/env-literal --timeout=120s", { expect: "pod/env-literal condition met" });
-    await p.step("kubectl exec env-literal -- printenv GREETING", {
-      expect: "hello from the pod spec",
-      note: { en: "The running process sees the value from the spec.", "zh-cn": "运行中的进程看到的是 spec 里的值。" },
+    await p.step(`kubectl exec env-literal -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep GREETING'`, {
+      expect: "GREETING=hello from the pod spec",
+      note: {
+        en: "The container's main process (PID 1) has the value from the spec in its environment.",
+        "zh-cn": "容器主进程（PID 1）的环境里就是 spec 中写的值。",
+      },
     });
     await p.step("kubectl exec env-literal -- killall sleep", {
       note: {
@@ -25,8 +28,8 @@ export default defineProof({
     });
     await p.step("kubectl wait --for=condition=Ready pod/env-literal --timeout=120s", { expect: "pod/env-literal condition met" });
     await p.step("kubectl logs env-literal --previous", { expect: "started with GREETING=hello from the pod spec" });
-    await p.step("kubectl exec env-literal -- printenv GREETING", {
-      expect: "hello from the pod spec",
+    await p.step(`kubectl exec env-literal -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep GREETING'`, {
+      expect: "GREETING=hello from the pod spec",
       note: {
         en: "The new container got the same value: the kubelet builds the environment from the spec each time it creates a container.",
         "zh-cn": "新容器拿到同样的值：kubelet 每次创建容器都会根据 spec 重新构造环境变量。",

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { state } from "../paths.ts";
+import { runRoot, state } from "../paths.ts";
 import { imageNames } from "../images/catalog.ts";
 import { kubeconfigPath } from "./kubeconfig.ts";
 import { pkiFile } from "./pki.ts";
@@ -40,12 +40,16 @@ disabled_plugins = ['io.containerd.internal.v1.opt', 'io.containerd.nri.v1.nri',
 
 [plugins.'io.containerd.cri.v1.runtime']
   netns_mounts_under_state_dir = true
+  # This VM withholds CAP_SYS_RESOURCE even from root, so no process may lower its oom_score_adj below 0;
+  # the kubelet asks for -998 (sandboxes) and -997 (Guaranteed pods). containerd clamps to its own (0).
+  restrict_oom_score_adj = true
   [plugins.'io.containerd.cri.v1.runtime'.containerd]
     default_runtime_name = 'runc'
     [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc]
       runtime_type = 'io.containerd.runc.v2'
       [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]
         BinaryName = '${join(bins.runc, "runc")}'
+        Root = '${join(runRoot, "runc")}'
         # The machine has cgroup v1 and no systemd: the cgroupfs driver, matched by the kubelet.
         SystemdCgroup = false
   [plugins.'io.containerd.cri.v1.runtime'.cni]
@@ -92,6 +96,8 @@ function kubeletConfig() {
     // This VM has cgroup v1; kubelet 1.35+ refuses to start on it unless told otherwise.
     failCgroupV1: false,
     failSwapOn: false,
+    // See restrict_oom_score_adj in containerd's config: a negative value cannot be set on this VM.
+    oomScoreAdj: 0,
     containerRuntimeEndpoint: `unix://${state.containerdSocket}`,
     clusterDNS: [topology.dnsServiceIP],
     clusterDomain: topology.clusterDomain,
@@ -118,5 +124,6 @@ function kubeProxyConfig() {
     healthzBindAddress: "127.0.0.1:10256",
     // kube-proxy would otherwise raise nf_conntrack_max machine-wide; leave the host's sysctls alone.
     conntrack: { maxPerCore: 0, min: 0 },
+    oomScoreAdj: 0,
   };
 }

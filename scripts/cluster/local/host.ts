@@ -1,6 +1,6 @@
 // Changes the local cluster makes to the host outside its state directories, each with its undo:
 // sysctls (restored to the recorded values), a dummy interface, iptables chains, mounts, cgroups.
-import { existsSync, readdirSync, readFileSync, rmdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
@@ -45,10 +45,11 @@ export async function restoreSysctls(): Promise<void> {
   await $({ nothrow: true })`rmdir /var/lib/k8s-proven`;
 }
 
+/** The node's address, on a bridge without ports: this kernel has no dummy driver, bridges are built in. */
 export async function addNodeInterface(): Promise<void> {
   const dev = topology.nodeInterface;
   if ((await $({ quiet: true, nothrow: true })`ip link show ${dev}`).exitCode !== 0) {
-    await $({ quiet: true })`ip link add ${dev} type dummy`;
+    await $({ quiet: true })`ip link add ${dev} type bridge`;
   }
   await $({ quiet: true, nothrow: true })`ip addr add ${`${topology.nodeIP}/32`} dev ${dev}`;
   await $({ quiet: true })`ip link set ${dev} up`;
@@ -145,4 +146,27 @@ export function removeCgroups(): void {
     rmdirSync(dir);
   };
   for (const root of kubepodsCgroups()) rm(root);
+}
+
+/**
+ * containerd 2 puts shim sockets under /run/containerd/s whatever its state directory is. After our
+ * shims have exited, remove the sockets nothing listens on, and the folders if that leaves them empty;
+ * a system containerd's live sockets are left alone.
+ */
+export function removeStaleShimSockets(dir = "/run/containerd/s"): void {
+  if (!existsSync(dir)) return;
+  const listening = new Set(
+    readFileSync("/proc/net/unix", "utf8")
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/)[7])
+      .filter((p): p is string => !!p),
+  );
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (!listening.has(p)) rmSync(p, { force: true });
+  }
+  for (const d of [dir, "/run/containerd"]) {
+    if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+  }
 }

@@ -1,7 +1,7 @@
 // Fixed addresses and names of the local cluster, so transcripts read the same on every machine.
 export const topology = {
   nodeName: "proven-control-plane",
-  // The node's address lives on a dummy interface of our own, independent of the machine's network.
+  // The node's address lives on an interface of our own, independent of the machine's network.
   nodeInterface: "proven0",
   nodeIP: "10.200.0.2",
   podCIDR: "10.244.0.0/16",
