@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Three projects, all run by `npm test`:
  * - unit:    helpers, no build;
  * - site:    content integrity and the internal link check over dist/;
- * - browser: the built site in Debian's Chromium.
+ * - browser: the built site in Debian's Chromium;
+ * - cluster: the live cluster (npm run cluster:up first): provider smoke suite and the runner's failure path.
  * site and browser share one `astro build` per run (tests/support/global-setup.ts).
  * The last line printed is `N passed, N failed` (tests/support/summary-reporter.ts).
  */
@@ -32,6 +33,16 @@ export default defineConfig({
 					// Chromium on a busy 2-core machine: generous, but bounded.
 					testTimeout: 60_000,
 					hookTimeout: 90_000,
+				},
+			},
+			{
+				test: {
+					name: 'cluster',
+					include: ['tests/cluster/**/*.test.ts'],
+					environment: 'node',
+					// Real pods: OOM kills, ConfigMap volume updates and metrics scrapes take minutes.
+					testTimeout: 300_000,
+					hookTimeout: 300_000,
 				},
 			},
 		],

@@ -1,9 +1,8 @@
 // npm run cluster:up | cluster:down | cluster:status [-- --provider local|kind|existing]
 import { parseArgs } from "node:util";
-import { kindUsable } from "./kind/provider.ts";
+import { chooseProvider } from "./choose-provider.ts";
 import { ClusterError } from "./log.ts";
 import { getProvider } from "./providers.ts";
-import { parseProviderName, type ProviderName } from "./provider.ts";
 
 const usage = "usage: cli.ts up|down|status [--provider local|kind|existing]";
 
@@ -14,7 +13,7 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const name: ProviderName = values.provider ? parseProviderName(values.provider) : (await kindUsable()) ? "kind" : "local";
+  const name = await chooseProvider(values.provider);
   const provider = getProvider(name);
   if (command === "up") {
     await provider.up();

@@ -3,8 +3,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { spawnSync } from "node:child_process";
-import { kindUsable } from "../cluster/kind/provider.ts";
-import { parseProviderName, type ProviderName } from "../cluster/provider.ts";
+import type { ProviderName } from "../cluster/provider.ts";
+import { chooseProvider } from "../cluster/choose-provider.ts";
 import { connect } from "./cluster.ts";
 import { examplesDir, listExampleIds, selectIds } from "./examples.ts";
 import { activeNamespaces, runProof } from "./run.ts";
@@ -44,7 +44,7 @@ const jobs = Number(values.jobs);
 if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs takes a whole number ≥ 1, not "${values.jobs}"`);
 let providerName: ProviderName;
 try {
-  providerName = values.provider ? parseProviderName(values.provider) : values.context ? "existing" : (await kindUsable()) ? "kind" : "local";
+  providerName = values.context && !values.provider ? "existing" : await chooseProvider(values.provider);
 } catch (e) {
   fail((e as Error).message);
 }

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { $ } from "zx";
 import type { Target } from "./cluster.ts";
@@ -94,7 +94,7 @@ export async function runProof(id: string, target: Target, log: (line: string) =
     for (const f of files) {
       const r = await shell(`kubectl apply --dry-run=server -f ${f}`, cwd, env);
       if (r.exitCode !== 0) {
-        failure = { step: -1, message: `examples/${id}/${f} is rejected by the API server: ${r.output}`, diagnostics: "" };
+        failure = { step: -1, message: `${relative(process.cwd(), join(cwd, f))} is rejected by the API server: ${r.output}`, diagnostics: "" };
         throw new StepFailure(failure.message);
       }
     }
