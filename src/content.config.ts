@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { transcriptSchema } from './proofs/schema.ts';
+import { proofStringsSchema } from './proofs/strings.ts';
 
 export const collections = {
 	// Starlight's pages, with a description required on every page (search results and link previews show it).
@@ -14,8 +17,16 @@ export const collections = {
 			}),
 		}),
 	}),
-	// Translations of the site's own UI strings, one file per language: src/content/i18n/<lang>.json.
-	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
-	// The proof transcripts (content/proofs/**/*.json) join here as a third collection, e.g.
-	//   proofs: defineCollection({ loader: glob({ pattern: '**/*.json', base: './content/proofs' }), schema: … }),
+	// Translations of the site's own UI strings, one file per language: src/content/i18n/<lang>.json. Starlight's
+	// keys, plus the strings of the <Proof> component (`proof.*`).
+	i18n: defineCollection({
+		loader: i18nLoader(),
+		schema: i18nSchema({ extend: proofStringsSchema }),
+	}),
+	// Proof transcripts written by `npm run verify`: content/proofs/<id>.json, the entry id is the proof id
+	// (`env/literal-survives-container-restart`). A file that does not match the runner's format fails the build.
+	proofs: defineCollection({
+		loader: glob({ pattern: '**/*.json', base: './content/proofs', generateId: ({ entry }) => entry.replace(/\.json$/, '') }),
+		schema: transcriptSchema,
+	}),
 };

@@ -1,0 +1,54 @@
+/**
+ * The UI strings of <Proof>, added to Starlight's i18n schema (src/content.config.ts). Their texts live with
+ * Starlight's own overrides in src/content/i18n/en.json and zh-CN.json; tests/unit/proof-strings.test.ts
+ * checks that both files have every key. Values are filled in with i18next's `{{name}}` interpolation, and a
+ * `_one`/`_other` pair is an i18next plural (used with `count`).
+ */
+import { z } from 'astro/zod';
+
+export const proofStringsSchema = z
+	.object({
+		/** Small label above a proof's title. */
+		'proof.label': z.string(),
+		/** Badge of a passing run: {{version}}, {{date}}, {{provider}}. */
+		'proof.badge.passed': z.string(),
+		/** Badge of a failed run. */
+		'proof.badge.failed': z.string(),
+		/** Badge of a run recorded for an earlier version of the example folder. */
+		'proof.badge.stale': z.string(),
+		/** Above the steps, when the transcript holds runs on several versions: which one is shown. */
+		'proof.shownRun': z.string(),
+		/** A proof with no transcript yet: {{command}} is the command that records one. */
+		'proof.missing': z.string(),
+		/** Heading of the manifests. */
+		'proof.files': z.string(),
+		/** Download link of a manifest: {{file}}. */
+		'proof.download': z.string(),
+		/** A manifest named in the transcript that the example folder no longer has. */
+		'proof.fileMissing': z.string(),
+		/** Heading of the steps. */
+		'proof.steps': z.string(),
+		/** Label of a step's output. */
+		'proof.output': z.string(),
+		/** A step whose command printed nothing. */
+		'proof.noOutput': z.string(),
+		/** A step whose command exited non-zero (on purpose, or not): {{code}}. */
+		'proof.exitCode': z.string(),
+		/** Wait line of a polled step: {{seconds}}, {{count}}. */
+		'proof.waited_one': z.string(),
+		'proof.waited_other': z.string(),
+		/** Marks the step that failed, and what it expected: {{expected}}. */
+		'proof.stepFailed': z.string(),
+		/** The failure recorded for a failed run: {{step}}, {{message}}. */
+		'proof.failure': z.string(),
+		/** Heading of the "run it yourself" block. */
+		'proof.runIt': z.string(),
+		/** Text under the command: {{existing}} and {{up}} are code, {{link}} a link to the "run the proofs" page. */
+		'proof.runIt.text': z.string(),
+		'proof.runIt.link': z.string(),
+	})
+	.partial();
+
+export type ProofStringKey = keyof z.infer<typeof proofStringsSchema>;
+
+export const proofStringKeys = Object.keys(proofStringsSchema.shape) as ProofStringKey[];

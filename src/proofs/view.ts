@@ -1,0 +1,96 @@
+/**
+ * Pure helpers behind <Proof> (src/components/Proof.astro): which run a proof shows, what its badge and wait
+ * line say, where it is anchored, how a command becomes a shell block. No Astro, no file system: the unit
+ * tests (tests/unit/proof-view.test.ts) call them directly.
+ */
+import type { Transcript, TranscriptRun, TranscriptStep } from '../../scripts/verify/transcript.ts';
+
+/**
+ * The HTML id a rendered proof carries, so a page (a matrix cell, another section) can link to it:
+ * `env/literal-survives-container-restart` → `proof-env-literal-survives-container-restart`.
+ */
+export function proofAnchor(id: string): string {
+	const slug = id
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	return `proof-${slug}`;
+}
+
+/**
+ * How a run relates to the example folder as it is now: `passed` and `failed` are what the run recorded for
+ * this very folder; `stale` means the folder changed after the run (its hash differs), so the run proves
+ * nothing about what the page shows, whatever its result was.
+ */
+export type RunStatus = 'passed' | 'failed' | 'stale';
+
+export function runStatus(run: Pick<TranscriptRun, 'result' | 'exampleHash'>, currentHash: string | undefined): RunStatus {
+	if (currentHash !== undefined && run.exampleHash !== currentHash) return 'stale';
+	return run.result === 'passed' ? 'passed' : 'failed';
+}
+
+/**
+ * The run whose steps the page shows: the first passing run of the current example (runs are stored newest
+ * Kubernetes version first), else the first run of the current example (a failed one, shown as failed), else
+ * the first run at all.
+ */
+export function shownRun(transcript: Pick<Transcript, 'runs'>, currentHash: string | undefined): TranscriptRun | undefined {
+	const { runs } = transcript;
+	return (
+		runs.find((run) => runStatus(run, currentHash) === 'passed') ??
+		runs.find((run) => runStatus(run, currentHash) !== 'stale') ??
+		runs[0]
+	);
+}
+
+/** The day of a run, as recorded (UTC): `2026-11-27T02:37:40.225Z` → `2026-11-27`. */
+export function runDay(date: string): string {
+	const parsed = new Date(date);
+	if (Number.isNaN(parsed.getTime())) return date;
+	return parsed.toISOString().slice(0, 10);
+}
+
+/** The values of a run's badge: "proven on Kubernetes {{version}} · {{date}} · {{provider}}". */
+export function badgeValues(run: Pick<TranscriptRun, 'kubernetes' | 'date' | 'provider'>) {
+	return { version: run.kubernetes, date: runDay(run.date), provider: run.provider };
+}
+
+/** A duration in seconds for the wait line, in the page's language: one decimal below 10 s (0.7, 4.2), whole seconds above (14, 95). */
+export function formatSeconds(seconds: number, lang: string): string {
+	const digits = seconds < 10 ? 1 : 0;
+	return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(seconds);
+}
+
+/** The values of a polled step's wait line: "waited {{seconds}} s ({{count}} checks)". */
+export function waitValues(polled: NonNullable<TranscriptStep['polled']>, lang: string) {
+	return { seconds: formatSeconds(polled.seconds, lang), count: polled.attempts };
+}
+
+/**
+ * The source of the shell code block for a step's command. A `$ ` prompt goes in front, which the shell-prompt
+ * plugin (src/expressive-code/shell-prompt.ts) draws without copying, so the copy button copies exactly the
+ * command. A multi-line command keeps its prompt only when every line but the last ends in `\` (the plugin
+ * copies continuation lines with it); any other multi-line command (a heredoc, say) goes in without a prompt,
+ * since a block without one is copied whole.
+ */
+export function shellBlock(command: string): string {
+	const lines = command.split('\n');
+	const continued = lines.slice(0, -1).every((line) => line.trimEnd().endsWith('\\'));
+	return continued ? `$ ${command}` : command;
+}
+
+/** The command that reruns one proof on the reader's current kubeconfig context (scripts/verify/cli.ts). */
+export function rerunCommand(id: string): string {
+	return `npm run verify -- ${id} --provider existing`;
+}
+
+/** Where the site serves an example's manifest (src/pages/examples/[...path].ts): `/examples/<id>/<file>`. */
+export function exampleFileUrl(id: string, file: string, base = '/'): string {
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	return `${prefix}examples/${id}/${file}`;
+}
+
+/** Escapes text for HTML, for the few translated strings that get markup (code, links) filled in. */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
