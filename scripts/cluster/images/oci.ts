@@ -2,7 +2,7 @@
 // pull from here, so every image the cluster runs is assembled from binaries built or installed locally.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { $ } from "zx";
@@ -33,10 +33,20 @@ const sha256 = (data: Buffer | string) => createHash("sha256").update(data).dige
 /** Returns the path of the image's archive, writing it when the inputs changed since the last time. */
 export async function ensureImageArchive(spec: ImageSpec): Promise<string> {
   const inputs = [JSON.stringify(spec)];
-  for (const src of Object.values(spec.files)) inputs.push(sha256(await readFile(src)));
+  // Size and mtime stand for a binary's content: a rebuild rewrites the file, and hashing ~300 MB of
+  // binaries on every `up` would cost seconds.
+  for (const src of Object.values(spec.files)) {
+    const s = await stat(src);
+    inputs.push(`${src}:${s.size}:${s.mtimeMs}`);
+  }
   const key = sha256(inputs.join("\n")).slice(0, 16);
-  const archive = join(imageDir, `${spec.name.replace(/[^A-Za-z0-9._-]+/g, "_")}-${key}.tar`);
+  const prefix = `${spec.name.replace(/[^A-Za-z0-9._-]+/g, "_")}-`;
+  const archive = join(imageDir, `${prefix}${key}.tar`);
   if (existsSync(archive)) return archive;
+  // Archives of earlier inputs for this image are never used again.
+  if (existsSync(imageDir)) {
+    for (const old of await readdir(imageDir)) if (old.startsWith(prefix) && /^[0-9a-f]{16}\.tar$/.test(old.slice(prefix.length))) await rm(join(imageDir, old));
+  }
 
   const work = await mkdtemp(join(tmpdir(), "k8s-proven-image-"));
   try {

@@ -1,4 +1,6 @@
 // A kind cluster, when a Docker engine runs and kind is available (built from its Go module here).
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { $ } from "zx";
@@ -49,8 +51,14 @@ export const kindProvider: Provider = {
     console.log(up ? `kind cluster ${clusterName} exists` : `no kind cluster ${clusterName}`);
     return up;
   },
+  /** kind's own kubeconfig for this cluster, whatever the user's current context is. */
   async kubeconfig() {
-    return undefined;
+    const kind = await kindBinary();
+    const r = await $({ quiet: true, nothrow: true })`${kind} get kubeconfig --name ${clusterName}`;
+    if (r.exitCode !== 0) throw new ClusterError(`no kind cluster ${clusterName}: start it with npm run cluster:up -- --provider kind`);
+    const path = join(await mkdtemp(join(tmpdir(), "k8s-proven-kind-")), "kubeconfig");
+    await writeFile(path, r.stdout, { mode: 0o600 });
+    return path;
   },
   hint: () => `kubectl is pointed at it: context kind-${clusterName}`,
 };
