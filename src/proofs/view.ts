@@ -67,16 +67,17 @@ export function waitValues(polled: NonNullable<TranscriptStep['polled']>, lang: 
 }
 
 /**
- * The source of the shell code block for a step's command. A `$ ` prompt goes in front, which the shell-prompt
- * plugin (src/expressive-code/shell-prompt.ts) draws without copying, so the copy button copies exactly the
- * command. A multi-line command keeps its prompt only when every line but the last ends in `\` (the plugin
- * copies continuation lines with it); any other multi-line command (a heredoc, say) goes in without a prompt,
- * since a block without one is copied whole.
+ * The code block for a step's command. A `$ ` prompt goes in front, which the shell-prompt plugin
+ * (src/expressive-code/shell-prompt.ts) draws without copying, so the copy button copies exactly the command.
+ * A multi-line command keeps its prompt only when every line but the last ends in `\` (the plugin copies
+ * continuation lines with it). Any other multi-line command (a heredoc, say) goes in without a prompt, since a
+ * block without one is copied whole; and if one of its lines looks like a prompt itself, as plain text, which
+ * the plugin leaves alone.
  */
-export function shellBlock(command: string): string {
+export function shellBlock(command: string): { code: string; lang: 'sh' | 'text' } {
 	const lines = command.split('\n');
-	const continued = lines.slice(0, -1).every((line) => line.trimEnd().endsWith('\\'));
-	return continued ? `$ ${command}` : command;
+	if (lines.slice(0, -1).every((line) => line.trimEnd().endsWith('\\'))) return { code: `$ ${command}`, lang: 'sh' };
+	return { code: command, lang: lines.some((line) => /^\$(?: |$)/.test(line)) ? 'text' : 'sh' };
 }
 
 /** The command that reruns one proof on the reader's current kubeconfig context (scripts/verify/cli.ts). */

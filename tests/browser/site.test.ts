@@ -12,6 +12,10 @@ import { distDir, testOutputDir } from '../support/astro-build.ts';
 import { requireBuiltSite } from '../support/built-site.ts';
 import { docsDir, pageFile, readPage } from '../support/content.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { proofRefs } from '../support/proofs.ts';
+import { proofAnchor } from '../../src/proofs/view.ts';
+import { readTranscript } from '../../scripts/verify/transcript.ts';
+import { readFileSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -180,5 +184,58 @@ describe.each(localeKeys)('code blocks (%s)', (locale) => {
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).not.toMatch(/^\$ /m);
 		expect(problems).toEqual([]);
+	});
+});
+
+describe.each(localeKeys)('proofs on the flagship page (%s)', (locale) => {
+	const file = pageFile(join(docsDir, locale), flagshipId) ?? '';
+	const id = proofRefs(readFileSync(file, 'utf8'))[0];
+
+	it('a step\'s copy button copies exactly its command, and the matrix links to the proof', async () => {
+		expect(id, `${file} has no <Proof id="…" />`).toBeDefined();
+		const transcript = await readTranscript(id ?? '');
+		expect(transcript, `content/proofs/${id}.json is missing; record it with: npm run verify -- ${id}`).toBeDefined();
+		const run = transcript?.runs.find((r) => r.result === 'passed') ?? transcript?.runs[0];
+		const { page, problems } = await openPage({ clipboard: true });
+		await visit(page, pageUrl(locale, flagshipId));
+		const proof = page.locator(`#${proofAnchor(id ?? '')}`);
+		await expect.poll(() => proof.locator('.kp-badge').first().isVisible()).toBe(true);
+		expect(await proof.locator('.kp-badge').first().innerText()).toContain(run?.kubernetes ?? '(no run)');
+
+		const steps = proof.locator('.kp-step');
+		expect(await steps.count()).toBe(run?.steps.length);
+		for (const [index, step] of (run?.steps ?? []).entries()) {
+			const figure = steps.nth(index).locator('.expressive-code');
+			// Start from an empty clipboard: two steps may have the same command.
+			await page.evaluate(() => navigator.clipboard.writeText(''));
+			await figure.scrollIntoViewIfNeeded();
+			await figure.hover();
+			await figure.locator('.copy button').click();
+			await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: `step ${index + 1}` }).toBe(step.command);
+		}
+		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}.png`) });
+
+		// A link to the proof's anchor (the matrix cell) brings it into view.
+		const link = page.locator(`main a[href="#${proofAnchor(id ?? '')}"]`).first();
+		if ((await link.count()) > 0) {
+			await page.evaluate(() => window.scrollTo(0, 0));
+			await link.click();
+			await expect.poll(() => proof.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeLessThan(200);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('reads well on a phone: nothing wider than the screen', async () => {
+		const context = await browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 800 }, isMobile: true });
+		contexts.push(context);
+		const page = await context.newPage();
+		await visit(page, pageUrl(locale, flagshipId));
+		const proof = page.locator(`#${proofAnchor(id ?? '')}`);
+		const box = await proof.boundingBox();
+		expect(box?.x).toBeGreaterThanOrEqual(0);
+		expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+		// The document itself does not scroll sideways; long lines scroll inside their own blocks.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}-mobile.png`) });
 	});
 });
