@@ -7,7 +7,7 @@ import type { ProviderName } from "../cluster/provider.ts";
 import { chooseProvider } from "../cluster/choose-provider.ts";
 import { connect } from "./cluster.ts";
 import { examplesDir, listExampleIds, selectIds } from "./examples.ts";
-import { activeNamespaces, runProof } from "./run.ts";
+import { activeNamespaces, runProof, waitForDeletedNamespaces } from "./run.ts";
 import { mergeRun, readTranscript, transcriptsDir, writeTranscript } from "./transcript.ts";
 
 const { positionals, values } = parseArgs({
@@ -99,6 +99,11 @@ async function worker(): Promise<void> {
 }
 
 await Promise.all(Array.from({ length: Math.min(jobs, ids.length || 1) }, worker));
+const leftover = await waitForDeletedNamespaces(target);
+if (leftover) {
+  counts.failed++;
+  failures.push(`namespaces of this run were not deleted within 300s: ${leftover}`);
+}
 for (const f of failures) console.error(`\nFAILED ${f}`);
 console.log(`\nverified on Kubernetes ${target.kubernetes} (${target.provider}) in ${Math.round((Date.now() - started) / 1000)}s`);
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);

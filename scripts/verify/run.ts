@@ -61,6 +61,17 @@ async function loadProof(id: string, root: string): Promise<ProofDefinition> {
 
 /** Namespaces of proofs in flight, so Ctrl-C can delete them. */
 export const activeNamespaces = new Set<string>();
+/** Namespaces whose deletion was started and not yet waited for. */
+export const deletedNamespaces = new Set<string>();
+
+/** Waits until every namespace a proof deleted is gone, so a run leaves nothing behind. */
+export async function waitForDeletedNamespaces(target: Target): Promise<string | undefined> {
+  if (!deletedNamespaces.size) return undefined;
+  const names = [...deletedNamespaces].map((n) => `namespace/${n}`);
+  const r = await $({ env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, quiet: true, nothrow: true })`kubectl wait --for=delete ${names} --timeout=300s`;
+  deletedNamespaces.clear();
+  return r.exitCode === 0 ? undefined : r.stderr.trim() || r.stdout.trim();
+}
 
 export async function runProof(id: string, target: Target, log: (line: string) => void, root = examplesDir): Promise<Outcome> {
   const proof = await loadProof(id, root);
@@ -137,8 +148,11 @@ export async function runProof(id: string, target: Target, log: (line: string) =
     failure.diagnostics = await diagnostics(env, ns);
   } finally {
     for (const c of cleanups) await shell(c, cwd, adminEnv);
-    await admin(["delete", "namespace", ns, "--ignore-not-found", "--wait=true", "--timeout=180s"]);
+    // Not waited for here: the next proof can start while this namespace's pods terminate;
+    // the CLI waits for all of them before it exits (waitForDeletedNamespaces).
+    await admin(["delete", "namespace", ns, "--ignore-not-found", "--wait=false"]);
     activeNamespaces.delete(ns);
+    deletedNamespaces.add(ns);
     await rm(work, { recursive: true, force: true });
   }
 
