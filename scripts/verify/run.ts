@@ -125,7 +125,7 @@ export async function runProof(id: string, target: Target, log: (line: string) =
           await new Promise((res) => setTimeout(res, Math.min(500 * attempts, 3000)));
         }
         const pass = holds(r, options);
-        const rec: TranscriptStep = { command, output: r.output, exitCode: r.exitCode, pass };
+        const rec: TranscriptStep = { command, output: r.output, exitCode: r.exitCode, pass, seconds: Math.round((Date.now() - t0) / 100) / 10 };
         if (options.until) rec.polled = { attempts, seconds: Math.round((Date.now() - t0) / 100) / 10 };
         if (options.note) rec.note = options.note;
         if (!pass) rec.expected = describeExpectation(options.expect, options.exitCode);

@@ -10,6 +10,8 @@ export interface TranscriptStep {
   output: string;
   exitCode: number;
   pass: boolean;
+  /** How long the step took, polling included (absent in transcripts recorded before it was kept). */
+  seconds?: number;
   /** What the step required, in words, when it failed. */
   expected?: string;
   /** Present when the step was polled: how many runs and how long until it held. */
