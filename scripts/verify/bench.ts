@@ -38,7 +38,11 @@ for (const id of ids) {
     rows.push(`${id.padEnd(64)} skipped`);
     continue;
   }
-  const polled = run.steps.reduce((s, st) => s + (st.polled ? st.polled.seconds : 0), 0);
+  // Waiting: polled steps, and commands whose job is to wait (kubectl wait, rollout status).
+  const polled = run.steps.reduce(
+    (s, st) => s + (st.polled ? st.polled.seconds : /kubectl (wait|rollout status)\b/.test(st.command) ? (st.seconds ?? 0) : 0),
+    0,
+  );
   total += run.seconds;
   waiting += polled;
   rows.push(`${id.padEnd(64)} ${String(run.seconds).padStart(4)} s  (waiting ${polled.toFixed(1)} s)${run.result === "failed" ? "  FAILED" : ""}`);
@@ -47,6 +51,6 @@ console.log(rows.join("\n"));
 console.log(`\n${ids.length} proofs`);
 console.log(`suite, 1 at a time:       ${serial.toFixed(0)} s`);
 console.log(`suite, ${jobs} at a time:       ${parallel.toFixed(0)} s`);
-console.log(`waiting on the cluster:   ${total ? ((100 * waiting) / total).toFixed(0) : 0}% of proof time (polled steps)`);
+console.log(`waiting on the cluster:   ${total ? ((100 * waiting) / total).toFixed(0) : 0}% of proof time (polled steps, kubectl wait, rollout status)`);
 await rm(serialDir, { recursive: true, force: true });
 await rm(parallelDir, { recursive: true, force: true });
