@@ -39,7 +39,7 @@ export const proofStringsSchema = z
 		'proof.waited_other': z.string(),
 		/** Marks the step that failed, and what it expected: {{expected}}. */
 		'proof.stepFailed': z.string(),
-		/** The failure recorded for a failed run: {{step}}, {{message}}. */
+		/** The failure recorded for a failed run (the runner's message, which names the step): {{message}}. */
 		'proof.failure': z.string(),
 		/** Heading of the "run it yourself" block. */
 		'proof.runIt': z.string(),

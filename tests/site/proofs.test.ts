@@ -145,9 +145,12 @@ describe.each(localeKeys)('rendered proofs (%s)', (locale) => {
 
 			expect(copyTexts(section ?? '').at(-1), `${where}: run it yourself`).toBe(`npm run verify -- ${ref.id} --provider existing`);
 
+			// Translated strings are escaped once (by Astro), not twice (a `"` must not show as &quot;).
+			const prose = textOf((section ?? '').replace(/<(pre|code|figure)\b[\s\S]*?<\/\1>/g, ''));
+			expect(prose, `${where}: text escaped twice`).not.toMatch(/&(?:quot|amp|lt|gt|#39);/);
+
 			// UI strings are the page's language: no English UI text in another language's proof.
 			if (locale !== 'en') {
-				const prose = textOf((section ?? '').replace(/<(pre|code|figure)\b[\s\S]*?<\/\1>/g, ''));
 				for (const key of proofStringKeys) {
 					for (const fragment of (english[key] ?? '').split(/\{\{\s*\w+\s*\}\}/)) {
 						if (/[A-Za-z]{4,}/.test(fragment)) {
