@@ -1,0 +1,43 @@
+import { defineProof } from "#proof";
+
+const status =
+  "kubectl get pod app -o custom-columns=UID:.metadata.uid,IP:.status.podIP,RESTARTS:.status.containerStatuses[0].restartCount,CONTAINER:.status.containerStatuses[0].containerID";
+/** The one row of the table, without its header: [uid, ip, restarts, containerID]. */
+const row = (output: string) => (output.split("\n")[1] ?? "").trim().split(/\s+/);
+
+export default defineProof({
+  title: {
+    en: "A Pod keeps its IP when its container restarts",
+    "zh-cn": "容器重启时，Pod 的 IP 保持不变",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f pod.yaml", { expect: "pod/app created" });
+    await p.step("kubectl wait --for=condition=Ready pod/app --timeout=120s", { expect: "pod/app condition met" });
+    const before = await p.step(status, {
+      expect: (o) => row(o).length === 4 && row(o)[2] === "0",
+      note: { en: "The Pod's UID, IP and its container's ID.", "zh-cn": "Pod 的 UID、IP 以及容器 ID。" },
+    });
+    const [uid, ip, , container] = row(before.output);
+    await p.step("kubectl exec app -- killall sleep", {
+      note: {
+        en: "End the container's main process with an error: the kubelet starts a new container in the same Pod.",
+        "zh-cn": "让容器主进程以错误退出：kubelet 会在同一个 Pod 里启动一个新容器。",
+      },
+    });
+    await p.step("kubectl get pod app -o jsonpath='{.status.containerStatuses[0].restartCount}'", {
+      until: true,
+      expect: "1",
+    });
+    await p.step("kubectl wait --for=condition=Ready pod/app --timeout=120s", { expect: "pod/app condition met" });
+    await p.step(status, {
+      expect: (o) => {
+        const [u, i, r, c] = row(o);
+        return u === uid && i === ip && r === "1" && c !== container && /^\S+:\/\/\S+$/.test(c ?? "");
+      },
+      note: {
+        en: "A new container (different ID), the same Pod (same UID) and the same IP: the Pod's sandbox, which holds the network namespace, was kept.",
+        "zh-cn": "新的容器（ID 不同），同一个 Pod（UID 相同），IP 也相同：持有网络命名空间的 Pod 沙箱被保留了下来。",
+      },
+    });
+  },
+});
