@@ -27,7 +27,17 @@ export default defineProof({
       note: { en: "The same pod, its container restarted once.", "zh-cn": "还是同一个 Pod，容器重启了一次。" },
     });
     await p.step("kubectl wait --for=condition=Ready pod/env-literal --timeout=120s", { expect: "pod/env-literal condition met" });
-    await p.step("kubectl logs env-literal --previous", { expect: "started with GREETING=hello from the pod spec" });
+    await p.step(
+      "kubectl get pod env-literal -o jsonpath='{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode}'",
+      {
+        expect: "Error 143",
+        note: {
+          en: "The previous container ended in an error: the shell's exit status 143 is 128 + SIGTERM, passed on from the killed sleep.",
+          "zh-cn": "上一个容器以错误结束：退出码 143 即 128 + SIGTERM，是 shell 从被杀掉的 sleep 那里传出来的。",
+        },
+      },
+    );
+    await p.step("kubectl logs env-literal --previous", { expect: /^started with GREETING=hello from the pod spec$/m });
     await p.step(`kubectl exec env-literal -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep GREETING'`, {
       expect: "GREETING=hello from the pod spec",
       note: {
