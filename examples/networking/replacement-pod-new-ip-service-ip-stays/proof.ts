@@ -27,6 +27,8 @@ export default defineProof({
       note: { en: "The Service's cluster IP.", "zh-cn": "Service 的集群 IP。" },
     });
     await p.step(`kubectl exec client -- timeout 5 wget -qO- http://${ip.output}/`, {
+      until: true,
+      timeout: 60,
       expect: oldName,
       note: { en: "A request to the cluster IP is answered by that Pod.", "zh-cn": "发往集群 IP 的请求由这个 Pod 应答。" },
     });
