@@ -1,0 +1,30 @@
+import { defineProof } from "#proof";
+
+export default defineProof({
+  title: {
+    en: "A container that exceeds its memory limit is OOM-killed and restarted",
+    "zh-cn": "超出内存 limit 的容器会被 OOM kill，然后重启",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f pod.yaml", { expect: "pod/hog created" });
+    await p.step(
+      "kubectl get pod hog -o jsonpath='{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode}'",
+      {
+        until: true,
+        timeout: 90,
+        expect: "OOMKilled 137",
+        note: {
+          en: "The previous container was ended by the kernel's OOM killer once it reached 64Mi: reason OOMKilled, exit code 137 (128 + SIGKILL's 9).",
+          "zh-cn": "上一个容器用到 64Mi 时被内核的 OOM killer 结束：原因 OOMKilled，退出码 137（128 + SIGKILL 的 9）。",
+        },
+      },
+    );
+    await p.step("kubectl get pod hog -o jsonpath='{.status.phase} {.status.containerStatuses[0].restartCount}'", {
+      expect: (out) => /^Running [1-9]\d*$/.test(out),
+      note: {
+        en: "The Pod stays and its container is restarted (restartPolicy Always); each new container is killed again when it reaches the limit.",
+        "zh-cn": "Pod 还在，容器被重启（restartPolicy 为 Always）；每个新容器到达上限时都会再次被杀。",
+      },
+    });
+  },
+});
