@@ -1,8 +1,8 @@
 import { defineProof } from "#proof";
 
 const status =
-  "kubectl get pod app -o custom-columns=UID:.metadata.uid,IP:.status.podIP,RESTARTS:.status.containerStatuses[0].restartCount,CONTAINER:.status.containerStatuses[0].containerID";
-/** The one row of the table, without its header: [uid, ip, restarts, containerID]. */
+  "kubectl get pod app -o custom-columns=UID:.metadata.uid,IP:.status.podIP,RESTARTS:.status.containerStatuses[0].restartCount,CONTAINER:.status.containerStatuses[0].containerID,LAST_EXIT:.status.containerStatuses[0].lastState.terminated.exitCode";
+/** The one row of the table, without its header: [uid, ip, restarts, containerID, last exit code]. */
 const row = (output: string) => (output.split("\n")[1] ?? "").trim().split(/\s+/);
 
 export default defineProof({
@@ -14,7 +14,7 @@ export default defineProof({
     await p.step("kubectl apply -f pod.yaml", { expect: "pod/app created" });
     await p.step("kubectl wait --for=condition=Ready pod/app --timeout=120s", { expect: "pod/app condition met" });
     const before = await p.step(status, {
-      expect: (o) => row(o).length === 4 && row(o)[2] === "0",
+      expect: (o) => row(o).length === 5 && row(o)[2] === "0" && row(o)[4] === "<none>",
       note: { en: "The Pod's UID, IP and its container's ID.", "zh-cn": "Pod 的 UID、IP 以及容器 ID。" },
     });
     const [uid, ip, , container] = row(before.output);
@@ -31,12 +31,12 @@ export default defineProof({
     await p.step("kubectl wait --for=condition=Ready pod/app --timeout=120s", { expect: "pod/app condition met" });
     await p.step(status, {
       expect: (o) => {
-        const [u, i, r, c] = row(o);
-        return u === uid && i === ip && r === "1" && c !== container && /^\S+:\/\/\S+$/.test(c ?? "");
+        const [u, i, r, c, exit] = row(o);
+        return u === uid && i === ip && r === "1" && c !== container && /^\S+:\/\/\S+$/.test(c ?? "") && exit !== "0" && exit !== "<none>";
       },
       note: {
-        en: "A new container (different ID), the same Pod (same UID) and the same IP: the Pod's sandbox, which holds the network namespace, was kept.",
-        "zh-cn": "新的容器（ID 不同），同一个 Pod（UID 相同），IP 也相同：持有网络命名空间的 Pod 沙箱被保留了下来。",
+        en: "The first container exited with an error (LAST_EXIT); the new container (different ID) runs in the same Pod (same UID) with the same IP: the Pod's sandbox, which holds the network namespace, was kept.",
+        "zh-cn": "第一个容器以错误退出（LAST_EXIT）；新容器（ID 不同）运行在同一个 Pod 里（UID 相同），IP 也相同：持有网络命名空间的 Pod 沙箱被保留了下来。",
       },
     });
   },
