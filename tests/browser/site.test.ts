@@ -201,6 +201,10 @@ describe.each(localeKeys)('proofs on the flagship page (%s)', (locale) => {
 		const proof = page.locator(`#${proofAnchor(id ?? '')}`);
 		await expect.poll(() => proof.locator('.kp-badge').first().isVisible()).toBe(true);
 		expect(await proof.locator('.kp-badge').first().innerText()).toContain(run?.kubernetes ?? '(no run)');
+		// A picture of the whole proof, without the fixed site header drawn across it.
+		const header = await page.addStyleTag({ content: 'header.header { visibility: hidden; }' });
+		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}.png`) });
+		await header.evaluate((element) => (element as ChildNode).remove());
 
 		const steps = proof.locator('.kp-step');
 		expect(await steps.count()).toBe(run?.steps.length);
@@ -213,7 +217,6 @@ describe.each(localeKeys)('proofs on the flagship page (%s)', (locale) => {
 			await figure.locator('.copy button').click();
 			await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: `step ${index + 1}` }).toBe(step.command);
 		}
-		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}.png`) });
 
 		// A link to the proof's anchor (the matrix cell) brings it into view.
 		const link = page.locator(`main a[href="#${proofAnchor(id ?? '')}"]`).first();
@@ -236,6 +239,7 @@ describe.each(localeKeys)('proofs on the flagship page (%s)', (locale) => {
 		expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
 		// The document itself does not scroll sideways; long lines scroll inside their own blocks.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+		await page.addStyleTag({ content: 'header.header { visibility: hidden; }' });
 		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}-mobile.png`) });
 	});
 });
