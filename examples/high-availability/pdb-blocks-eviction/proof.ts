@@ -1,0 +1,79 @@
+import { defineProof } from "#proof";
+
+const pods =
+  "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
+/** The rows of a custom-columns table, without its header. */
+const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
+const budget = "kubectl get pdb app -o custom-columns=MIN-AVAILABLE:.spec.minAvailable,HEALTHY:.status.currentHealthy,ALLOWED-DISRUPTIONS:.status.disruptionsAllowed";
+/** An eviction request for one Pod: a POST of an Eviction object to the Pod's eviction subresource. */
+const evict = (ns: string, pod: string) =>
+  `echo '{"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"${pod}"}}' | kubectl create --raw /api/v1/namespaces/${ns}/pods/${pod}/eviction -f -`;
+
+export default defineProof({
+  title: {
+    en: "A PodDisruptionBudget makes the Eviction API refuse an eviction with 429, and the Pod keeps running",
+    "zh-cn": "PodDisruptionBudget 让 Eviction API 以 429 拒绝驱逐，Pod 继续运行",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f deployment.yaml -f pdb.yaml", {
+      expect: "deployment.apps/app created\npoddisruptionbudget.policy/app created",
+    });
+    await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
+    await p.step(budget, {
+      until: true,
+      timeout: 60,
+      expect: (out) => JSON.stringify(rows(out)) === JSON.stringify([["2", "2", "0"]]),
+      note: {
+        en: "The disruption controller has counted 2 healthy Pods against minAvailable 2: no disruption is allowed.",
+        "zh-cn": "中断控制器数出 2 个健康的 Pod，而 minAvailable 是 2：不允许任何中断。",
+      },
+    });
+    const before = await p.step(pods, {
+      expect: (out) => rows(out).length === 2 && rows(out).every((r) => r[1] === "true" && r[2] === "<none>"),
+    });
+    const [pod, other] = rows(before.output).map((r) => r[0]);
+    await p.step(evict(p.namespace, pod), {
+      exitCode: "nonzero",
+      expect: /^Error from server \(TooManyRequests\): Cannot evict pod as it would violate the pod's disruption budget\.$/,
+      note: {
+        en: "Ask the API server to evict one Pod, as kubectl drain does. Refused: TooManyRequests is HTTP 429, the answer that tells the caller to retry later.",
+        "zh-cn": "请求 API server 驱逐一个 Pod，和 kubectl drain 的做法一样。被拒绝：TooManyRequests 就是 HTTP 429，意思是让调用方稍后重试。",
+      },
+    });
+    await p.step(pods, {
+      expect: (out) => {
+        const r = rows(out);
+        return r.length === 2 && r.some((x) => x[0] === pod) && r.some((x) => x[0] === other) && r.every((x) => x[1] === "true" && x[2] === "<none>");
+      },
+      note: {
+        en: "Both Pods still run, and neither is being deleted.",
+        "zh-cn": "两个 Pod 都还在运行，也都没有进入删除流程。",
+      },
+    });
+    await p.step(`kubectl patch pdb app --type=merge -p '{"spec":{"minAvailable":1}}'`, {
+      expect: "poddisruptionbudget.policy/app patched",
+      note: { en: "For contrast, lower the budget to 1.", "zh-cn": "作为对照，把预算降到 1。" },
+    });
+    await p.step(budget, {
+      until: true,
+      timeout: 60,
+      expect: (out) => JSON.stringify(rows(out)) === JSON.stringify([["1", "2", "1"]]),
+    });
+    await p.step(evict(p.namespace, pod), {
+      expect: /"status":"Success","code":201/,
+      note: { en: "The same request is now accepted.", "zh-cn": "同样的请求这次被接受了。" },
+    });
+    await p.step(pods, {
+      until: true,
+      timeout: 90,
+      expect: (out) => {
+        const r = rows(out);
+        return r.length === 2 && !r.some((x) => x[0] === pod) && r.some((x) => x[0] === other) && r.every((x) => x[1] === "true" && x[2] === "<none>");
+      },
+      note: {
+        en: "The evicted Pod is gone and the Deployment has replaced it.",
+        "zh-cn": "被驱逐的 Pod 已经消失，Deployment 补上了一个新的。",
+      },
+    });
+  },
+});
