@@ -50,6 +50,24 @@ export default defineProof({
         "zh-cn": "两个 Pod 都还在运行，也都没有进入删除流程。",
       },
     });
+    await p.step(`kubectl delete pod ${other}`, {
+      expect: new RegExp(`^pod "${other}" deleted`),
+      note: {
+        en: "A plain delete does not go through the Eviction API, so the budget does not stop it.",
+        "zh-cn": "普通的 delete 不经过 Eviction API，所以预算拦不住它。",
+      },
+    });
+    const replaced = await p.step(pods, {
+      until: true,
+      timeout: 90,
+      expect: (out) => {
+        const r = rows(out);
+        return r.length === 2 && r.some((x) => x[0] === pod) && !r.some((x) => x[0] === other) && r.every((x) => x[1] === "true" && x[2] === "<none>");
+      },
+      note: { en: "The Deployment replaced it.", "zh-cn": "Deployment 补上了它。" },
+    });
+    const third = rows(replaced.output).find((x) => x[0] !== pod)![0];
+    await p.step(budget, { until: true, timeout: 60, expect: (out) => JSON.stringify(rows(out)) === JSON.stringify([["2", "2", "0"]]) });
     await p.step(`kubectl patch pdb app --type=merge -p '{"spec":{"minAvailable":1}}'`, {
       expect: "poddisruptionbudget.policy/app patched",
       note: { en: "For contrast, lower the budget to 1.", "zh-cn": "作为对照，把预算降到 1。" },
@@ -68,7 +86,7 @@ export default defineProof({
       timeout: 90,
       expect: (out) => {
         const r = rows(out);
-        return r.length === 2 && !r.some((x) => x[0] === pod) && r.some((x) => x[0] === other) && r.every((x) => x[1] === "true" && x[2] === "<none>");
+        return r.length === 2 && !r.some((x) => x[0] === pod) && r.some((x) => x[0] === third) && r.every((x) => x[1] === "true" && x[2] === "<none>");
       },
       note: {
         en: "The evicted Pod is gone and the Deployment has replaced it.",
