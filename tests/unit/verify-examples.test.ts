@@ -73,3 +73,19 @@ describe("step expectations", () => {
     expect(describeExpectation(/x/, "nonzero")).toBe("a non-zero exit status and output matching /x/");
   });
 });
+
+describe("pending proofs", () => {
+  it("reads declared needs and marks local-impossible ones pending until a transcript exists", async () => {
+    const { declaredNeeds, pendingElsewhere } = await import("../../scripts/verify/examples.ts");
+    const root = tree({
+      "networking/np/proof.ts": 'export default defineProof({ needs: ["network-policy"], run() {} });',
+      "ha/local/proof.ts": "export default defineProof({ needs: ['local-provider'], run() {} });",
+      "env/plain/proof.ts": "export default defineProof({ run() {} });",
+    });
+    expect(declaredNeeds("networking/np", root)).toEqual(["network-policy"]);
+    expect(declaredNeeds("env/plain", root)).toEqual([]);
+    expect(pendingElsewhere("networking/np", false, root)).toEqual(["network-policy"]);
+    expect(pendingElsewhere("networking/np", true, root)).toEqual([]);
+    expect(pendingElsewhere("ha/local", false, root)).toEqual([]);
+  });
+});
