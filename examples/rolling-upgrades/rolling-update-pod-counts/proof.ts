@@ -1,0 +1,138 @@
+import { defineProof, type ProofContext, type Text } from "#proof";
+
+const replicaSets =
+  "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
+const pods =
+  "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,STARTED:.status.containerStatuses[0].started,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
+/** The rows of a custom-columns table, without its header. */
+const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
+const count = (s: string) => (s === "<none>" ? 0 : Number(s));
+/** ReplicaSets by revision: [desired, ready]. */
+const byRevision = (output: string) => Object.fromEntries(rows(output).map((r) => [r[1], [count(r[2]), count(r[3])]]));
+/** The ReplicaSet table shows exactly these [desired, ready] per revision. */
+const replicaSetsAre = (expected: Record<string, [number, number]>) => (out: string) =>
+  JSON.stringify(byRevision(out)) === JSON.stringify(Object.fromEntries(Object.keys(expected).sort().map((k) => [k, expected[k]])));
+
+/** Makes one not-yet-ready Pod of the new ReplicaSet Ready, once `started` of its Pods are running. */
+async function readyOne(p: ProofContext, newRs: string, started: number, note?: Text) {
+  const list = await p.step(pods, {
+    until: true,
+    timeout: 60,
+    expect: (out) => {
+      const fresh = rows(out).filter((r) => r[0].startsWith(`${newRs}-`) && r[3] === "<none>");
+      return fresh.length === started && fresh.every((r) => r[1] === "true");
+    },
+  });
+  const pod = rows(list.output).find((r) => r[0].startsWith(`${newRs}-`) && r[3] === "<none>" && r[2] === "false")![0];
+  await p.step(`kubectl exec ${pod} -- touch /tmp/ready`, { note });
+}
+
+export default defineProof({
+  title: {
+    en: "A rolling update of 4 replicas with the default 25%/25%: at most 5 Pods counted, never fewer than 3 available",
+    "zh-cn": "4 个副本按默认 25%/25% 滚动更新：计入的 Pod 最多 5 个，可用的从不少于 3 个",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f deployment.yaml", { expect: "deployment.apps/app created" });
+    await p.step(pods, {
+      until: true,
+      timeout: 90,
+      expect: (out) => rows(out).length === 4 && rows(out).every((r) => r[1] === "true"),
+    });
+    await p.step(`for pod in $(kubectl get pods -l app.kubernetes.io/name=app -o name); do kubectl exec $pod -- touch /tmp/ready; done`, {
+      note: { en: "Let the four v1 Pods become Ready.", "zh-cn": "让四个 v1 Pod 进入 Ready。" },
+    });
+    await p.step("kubectl rollout status deployment/app --timeout=60s", { expect: /successfully rolled out/ });
+    await p.step(replicaSets, { expect: replicaSetsAre({ "1": [4, 4] }) });
+
+    await p.step("kubectl set env deployment/app VERSION=v2", {
+      expect: "deployment.apps/app env updated",
+      note: { en: "Change the Pod template: a rollout begins.", "zh-cn": "修改 Pod 模板：滚动更新开始。" },
+    });
+    const stalled = await p.step(replicaSets, {
+      until: true,
+      timeout: 60,
+      expect: replicaSetsAre({ "1": [3, 3], "2": [2, 0] }),
+      note: {
+        en: "First step: the new ReplicaSet (revision 2) got 2 Pods and the old one gave up 1. 3 + 2 = 5 = 4 + maxSurge; 3 Ready = 4 − maxUnavailable.",
+        "zh-cn": "第一步：新的 ReplicaSet（修订版本 2）得到 2 个 Pod，旧的让出 1 个。3 + 2 = 5 = 4 + maxSurge；3 个 Ready = 4 − maxUnavailable。",
+      },
+    });
+    const newRs = rows(stalled.output).find((r) => r[1] === "2")![0];
+    await p.step(
+      "kubectl get deployment app -o custom-columns=REPLICAS:.status.replicas,UPDATED:.status.updatedReplicas,AVAILABLE:.status.availableReplicas,TERMINATING:.status.terminatingReplicas",
+      {
+        until: true,
+        timeout: 30,
+        expect: (out) => JSON.stringify(rows(out)) === JSON.stringify([["5", "2", "3", "1"]]),
+        note: {
+          en: "The Deployment counts 5 Pods, 3 available. The old Pod it let go is still shutting down (its preStop hook takes 10 s): it is reported as terminating and not counted against maxSurge, so for those seconds 6 Pods exist.",
+          "zh-cn": "Deployment 计入 5 个 Pod，其中 3 个可用。被缩掉的那个旧 Pod 还在关闭中（它的 preStop 钩子要 10 秒）：它被记为 terminating，不计入 maxSurge，所以这几秒里实际存在 6 个 Pod。",
+        },
+      },
+    );
+    await p.step("kubectl rollout status deployment/app --timeout=5s", {
+      exitCode: "nonzero",
+      expect: /Waiting for deployment "app" rollout to finish: 2 out of 4 new replicas have been updated\.\.\.\nerror: timed out waiting for the condition$/,
+      note: {
+        en: "And there it waits: no further step until a new Pod is Ready.",
+        "zh-cn": "然后就停在这里：新 Pod 没有 Ready 之前，不会再走下一步。",
+      },
+    });
+
+    await readyOne(p, newRs, 2, { en: "One new Pod becomes Ready.", "zh-cn": "一个新 Pod 变为 Ready。" });
+    await p.step(replicaSets, {
+      until: true,
+      timeout: 60,
+      expect: replicaSetsAre({ "1": [2, 2], "2": [3, 1] }),
+      note: {
+        en: "With 4 available the controller may drop one more old Pod, and then add one new: 2 + 3 = 5, 3 Ready.",
+        "zh-cn": "可用数到了 4，控制器就可以再缩掉一个旧 Pod，然后再加一个新 Pod：2 + 3 = 5，3 个 Ready。",
+      },
+    });
+    await readyOne(p, newRs, 3);
+    await p.step(replicaSets, { until: true, timeout: 60, expect: replicaSetsAre({ "1": [1, 1], "2": [4, 2] }) });
+    await readyOne(p, newRs, 4);
+    await p.step(replicaSets, {
+      until: true,
+      timeout: 60,
+      expect: replicaSetsAre({ "1": [0, 0], "2": [4, 3] }),
+      note: {
+        en: "The last old Pod goes as soon as 3 new ones are Ready.",
+        "zh-cn": "3 个新 Pod Ready 之后，最后一个旧 Pod 就被缩掉了。",
+      },
+    });
+    await readyOne(p, newRs, 4);
+    await p.step("kubectl rollout status deployment/app --timeout=60s", { expect: /successfully rolled out/ });
+    await p.step(replicaSets, {
+      expect: replicaSetsAre({ "1": [0, 0], "2": [4, 4] }),
+      note: {
+        en: "Done: 4 new Pods; the old ReplicaSet stays, scaled to 0, as history.",
+        "zh-cn": "完成：4 个新 Pod；旧 ReplicaSet 缩到 0 保留下来，作为历史。",
+      },
+    });
+    const oldRs = rows(stalled.output).find((r) => r[1] === "1")![0];
+    const scaled = (dir: string, rs: string, from: number, to: number) => `Scaled ${dir} replica set ${rs} from ${from} to ${to}`;
+    const expected = [
+      scaled("up", oldRs, 0, 4),
+      scaled("up", newRs, 0, 1),
+      scaled("down", oldRs, 4, 3),
+      scaled("up", newRs, 1, 2),
+      scaled("down", oldRs, 3, 2),
+      scaled("up", newRs, 2, 3),
+      scaled("down", oldRs, 2, 1),
+      scaled("up", newRs, 3, 4),
+      scaled("down", oldRs, 1, 0),
+    ];
+    await p.step("kubectl events --for deployment/app", {
+      expect: (out) => {
+        const seen = out.split("\n").filter((l) => l.includes("ScalingReplicaSet")).map((l) => l.slice(l.indexOf("Scaled ")).trim());
+        return seen.length === expected.length && expected.every((e) => seen.includes(e));
+      },
+      note: {
+        en: "The controller's own record of the steps: the new ReplicaSet up by one, the old one down by one, in turn.",
+        "zh-cn": "控制器自己记录的每一步：新 ReplicaSet 加一，旧 ReplicaSet 减一，交替进行。",
+      },
+    });
+  },
+});
