@@ -9,25 +9,9 @@ import { localeKeys, locales, type LocaleKey } from '../../src/navigation.ts';
 import { decodeEntities } from './html-refs.ts';
 import { repoRoot } from './astro-build.ts';
 import { docsDir, listPageIds, pageFile } from './content.ts';
+import { proofRefs } from '../../src/proofs/refs.ts';
 
-/** Code that shows a <Proof> rather than using it: fenced blocks, inline code, MDX comments. */
-function stripNonReferences(source: string): string {
-	return source
-		.replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2[^\S\n]*$/gm, '')
-		.replace(/(?<!\{\s*)`[^`\n]*`/g, '')
-		.replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
-}
-
-/** The proof ids an MDX source renders, in order: `<Proof id="…" />` (also with '…' or {"…"}). */
-export function proofRefs(source: string): string[] {
-	const ids: string[] = [];
-	for (const tag of stripNonReferences(source).matchAll(/<Proof\b([^>]*)>/g)) {
-		const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/.exec(tag[1] ?? '');
-		const value = id?.[1] ?? id?.[2] ?? id?.[3];
-		if (value !== undefined) ids.push(value);
-	}
-	return ids;
-}
+export { proofRefs };
 
 export interface PageRefs {
 	locale: LocaleKey;
