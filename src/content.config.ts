@@ -5,6 +5,8 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { transcriptSchema } from './proofs/schema.ts';
 import { proofStringsSchema } from './proofs/strings.ts';
+import { claimsLoader } from './claims/loader.ts';
+import { claimSchema } from './claims/schema.ts';
 
 export const collections = {
 	// Starlight's pages, with a description required on every page (search results and link previews show it).
@@ -28,5 +30,11 @@ export const collections = {
 	proofs: defineCollection({
 		loader: glob({ pattern: '**/*.json', base: './content/proofs', generateId: ({ entry }) => entry.replace(/\.json$/, '') }),
 		schema: transcriptSchema,
+	}),
+	// The claims of the 2015 answer and today's verdict on each: content/then-and-now/claims.yaml, in its order,
+	// the entry id is the claim id. A malformed entry fails the build with its id (src/claims/).
+	claims: defineCollection({
+		loader: claimsLoader(),
+		schema: claimSchema,
 	}),
 };
