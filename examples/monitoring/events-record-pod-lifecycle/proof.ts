@@ -1,0 +1,41 @@
+import { defineProof } from "#proof";
+
+const reasons = (out: string) =>
+  out
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(/\s+/)[2]);
+
+export default defineProof({
+  title: {
+    en: "Events record a Pod's way from scheduling to a started container",
+    "zh-cn": "事件记录了 Pod 从调度到容器启动的过程",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f pod.yaml", { expect: "pod/demo created" });
+    await p.step("kubectl wait --for=condition=Ready pod/demo --timeout=120s", { expect: "pod/demo condition met" });
+    await p.step("kubectl events --for pod/demo", {
+      until: true,
+      timeout: 30,
+      expect: (out) =>
+        /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/.test(out) &&
+        reasons(out).join(" ") === "Scheduled Pulled Created Started" &&
+        new RegExp(`Successfully assigned ${p.namespace}/demo to `).test(out),
+      note: {
+        en: "In order: the scheduler assigned the Pod to a node (Scheduled); the kubelet found the image (Pulled: here it was already on the node), created the container and started it.",
+        "zh-cn": "依次是：调度器把 Pod 分配到节点（Scheduled）；kubelet 找到镜像（Pulled：这里镜像已经在节点上）、创建容器并启动它。",
+      },
+    });
+    await p.step("kubectl get events --field-selector involvedObject.name=demo -o custom-columns=REPORTER:.reportingComponent,REASON:.reason", {
+      expect: (out) => {
+        const rows = out.split("\n").slice(1).map((l) => l.trim().split(/\s+/));
+        const by = (reason: string) => rows.find((r) => r.at(-1) === reason);
+        return by("Scheduled")?.[0] === "default-scheduler" && ["Pulled", "Created", "Started"].every((r) => by(r)?.[0] === "kubelet");
+      },
+      note: {
+        en: "Events are ordinary API objects, each recorded by the component that acted: the scheduler, then the kubelet.",
+        "zh-cn": "事件是普通的 API 对象，由执行操作的组件各自记录：先是调度器，然后是 kubelet。",
+      },
+    });
+  },
+});
