@@ -1,0 +1,108 @@
+import { defineProof } from "#proof";
+
+const pods =
+  "kubectl get pods -l app.kubernetes.io/name=web -o custom-columns=NAME:.metadata.name,VERSION:.spec.containers[0].env[0].value,PHASE:.status.phase,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
+const replicaSets =
+  "kubectl get rs -l app.kubernetes.io/name=web -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,VERSION:.spec.template.spec.containers[0].env[0].value,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
+const endpoints = `kubectl get endpointslice -l kubernetes.io/service-name=web -o jsonpath='{range .items[*].endpoints[*]}{.targetRef.name} {.conditions.ready}{"\\n"}{end}'`;
+const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 5 wget -qO- http://web; done | sort | uniq -c'`;
+/** The rows of a table, without its header. */
+const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
+const lines = (output: string) => output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/));
+const byRevision = (out: string) => rows(out).sort((a, b) => a[0].localeCompare(b[0]));
+/** Pods not being deleted, as [name, version, phase, ready]. */
+const live = (out: string) => rows(out).filter((r) => r[4] === "<none>");
+/** 3 Ready v1 Pods and 2 Running-but-not-Ready v2 Pods. */
+const stalled = (out: string) => {
+  const r = live(out);
+  const v1 = r.filter((x) => x[1] === "v1");
+  const v2 = r.filter((x) => x[1] === "v2");
+  return r.length === 5 && v1.length === 3 && v1.every((x) => x[2] === "Running" && x[3] === "true") && v2.length === 2 && v2.every((x) => x[2] === "Running" && x[3] === "false");
+};
+const answeredOnlyBy = (version: string) => (out: string) => /^\s*40 v\d$/.test(out.trim()) && out.trim().endsWith(version);
+
+export default defineProof({
+  title: {
+    en: "New Pods that never become Ready stop a rolling update: the old ReplicaSet keeps 3 of 4 Pods serving, and undo rolls back mid-update",
+    "zh-cn": "新 Pod 始终不 Ready，滚动更新就停下：旧 ReplicaSet 保留 4 个中的 3 个继续服务，undo 可以在更新中途回滚",
+  },
+  async run(p) {
+    await p.step("kubectl apply -f client.yaml -f deployment.yaml -f service.yaml", {
+      expect: "pod/client created\ndeployment.apps/web created\nservice/web created",
+    });
+    await p.step("kubectl rollout status deployment/web --timeout=120s", { expect: /successfully rolled out/ });
+    await p.step("kubectl wait --for=condition=Ready pod/client --timeout=120s", { expect: "pod/client condition met" });
+    await p.step(requests, { expect: answeredOnlyBy("v1") });
+    await p.step(
+      `kubectl patch deployment web -p '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"VERSION","value":"v2"}],"readinessProbe":{"httpGet":{"path":"/healthz"}}}]}}}}'`,
+      {
+        expect: "deployment.apps/web patched",
+        note: {
+          en: "Version v2 with a readiness probe that cannot succeed: there is no /healthz, so the probe gets 404.",
+          "zh-cn": "v2 版本带着一个不可能成功的就绪探针：并没有 /healthz，探针只会得到 404。",
+        },
+      },
+    );
+    const r = await p.step(pods, {
+      until: true,
+      timeout: 60,
+      expect: stalled,
+      note: {
+        en: "Two v2 Pods run but are not Ready; three v1 Pods are still Ready.",
+        "zh-cn": "两个 v2 Pod 在运行但没有 Ready；三个 v1 Pod 仍然 Ready。",
+      },
+    });
+    const newPod = live(r.output).find((x) => x[1] === "v2")![0];
+    await p.step(`kubectl events --for pod/${newPod}`, {
+      until: true,
+      timeout: 30,
+      expect: /Readiness probe failed: HTTP probe failed with statuscode: 404/,
+      note: { en: "Why: the probe gets 404.", "zh-cn": "原因：探针得到的是 404。" },
+    });
+    await p.step(replicaSets, {
+      expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["1", "v1", "3", "3"], ["2", "v2", "2", "<none>"]]),
+      note: {
+        en: "The old ReplicaSet stays at 3: it may only shrink further when new Pods become available.",
+        "zh-cn": "旧 ReplicaSet 停在 3：只有新 Pod 变为可用，它才能继续缩容。",
+      },
+    });
+    await p.step(endpoints, {
+      expect: (out) => {
+        const l = lines(out);
+        const v1 = live(r.output).filter((x) => x[1] === "v1").map((x) => x[0]);
+        return l.length === 5 && l.filter((x) => x[1] === "true").map((x) => x[0]).sort().join() === v1.sort().join() && l.filter((x) => x[1] === "false").length === 2;
+      },
+      note: {
+        en: "The Service's EndpointSlice lists all five Pods, but only the three v1 Pods as ready; the v2 Pods are listed with ready false and get no traffic.",
+        "zh-cn": "Service 的 EndpointSlice 列出了全部五个 Pod，但只有三个 v1 Pod 标为 ready；v2 Pod 被标为 ready false，不会收到流量。",
+      },
+    });
+    await p.step(requests, {
+      expect: answeredOnlyBy("v1"),
+      note: { en: "Every request is answered by v1.", "zh-cn": "每个请求都由 v1 应答。" },
+    });
+    await p.step("kubectl rollout status deployment/web --timeout=10s", {
+      exitCode: "nonzero",
+      expect: /2 out of 4 new replicas have been updated\.\.\.\nerror: timed out waiting for the condition$/,
+    });
+    await p.step(replicaSets, {
+      expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["1", "v1", "3", "3"], ["2", "v2", "2", "<none>"]]),
+      note: { en: "Ten seconds later nothing has moved.", "zh-cn": "十秒之后，什么都没有变化。" },
+    });
+    await p.step("kubectl rollout undo deployment/web", {
+      expect: /^Warning: resource deployments\/web was previously managed with 'kubectl apply'\. .*\ndeployment\.apps\/web rolled back$/,
+      note: {
+        en: "Roll back in the middle of the update. kubectl warns that the Deployment was created with kubectl apply: the next apply of the v2 manifest would undo the rollback.",
+        "zh-cn": "在更新进行到一半时回滚。kubectl 警告说这个 Deployment 是用 kubectl apply 创建的：下次再 apply v2 的清单，就会把这次回滚又改回去。",
+      },
+    });
+    await p.step("kubectl rollout status deployment/web --timeout=120s", { expect: /successfully rolled out/ });
+    await p.step(replicaSets, {
+      expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["2", "v2", "0", "<none>"], ["3", "v1", "4", "4"]]),
+      note: {
+        en: "The v1 ReplicaSet is back at 4 (now as revision 3) and the v2 Pods are gone.",
+        "zh-cn": "v1 的 ReplicaSet 回到 4 个（现在是修订版本 3），v2 的 Pod 都没了。",
+      },
+    });
+  },
+});
