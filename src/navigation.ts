@@ -48,7 +48,11 @@ export const flagshipId = 'env-variables';
 export const navigation: NavGroup[] = [
 	{
 		label: { en: 'Start here', 'zh-cn': '从这里开始' },
-		pages: [{ id: 'index', label: { en: 'Home', 'zh-cn': '首页' } }, { id: flagshipId }],
+		pages: [
+			{ id: 'index', label: { en: 'Home', 'zh-cn': '首页' } },
+			{ id: flagshipId },
+			{ id: 'then-and-now', label: { en: 'The 2015 answer, then and now', 'zh-cn': '2015 年的回答，逐条核对' } },
+		],
 	},
 	{
 		label: { en: 'Areas', 'zh-cn': '专题' },
