@@ -21,8 +21,8 @@ export default defineProof({
       timeout: 240,
       expect: "green",
       note: {
-        en: "Read the file until it changes. The kubelet rewrites the volume on one of its periodic syncs of the Pod, so it takes up to a minute or more; the attempts and seconds are recorded with this step.",
-        "zh-cn": "反复读取文件直到它变化。kubelet 在对 Pod 的周期性同步中重写这个卷，所以可能要等一分钟甚至更久；本步骤记录了尝试次数和耗时。",
+        en: "Read the file until it changes. The kubelet rewrites the volume the next time it syncs the Pod, at the latest on its periodic resync (every 60 to 90 seconds by default), so this can take over a minute; the attempts and seconds are recorded with this step.",
+        "zh-cn": "反复读取文件直到它变化。kubelet 在下一次同步这个 Pod 时重写该卷，最迟是在周期性重新同步时（默认每 60 到 90 秒一次），所以可能要等一分钟以上；本步骤记录了尝试次数和耗时。",
       },
     });
     await p.step(container, {
