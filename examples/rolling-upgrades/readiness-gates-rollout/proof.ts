@@ -92,8 +92,8 @@ export default defineProof({
     await p.step("kubectl rollout undo deployment/web", {
       expect: /^Warning: resource deployments\/web was previously managed with 'kubectl apply'\. .*\ndeployment\.apps\/web rolled back$/,
       note: {
-        en: "Roll back in the middle of the update. kubectl warns that the Deployment was created with kubectl apply: the next apply of the v2 manifest would undo the rollback.",
-        "zh-cn": "在更新进行到一半时回滚。kubectl 警告说这个 Deployment 是用 kubectl apply 创建的：下次再 apply v2 的清单，就会把这次回滚又改回去。",
+        en: "Roll back in the middle of the update. kubectl warns: the Deployment was created with kubectl apply, and a rollback does not update the last-applied-configuration annotation that the next kubectl apply compares against. Keep your manifests in step with what you rolled back to.",
+        "zh-cn": "在更新进行到一半时回滚。kubectl 发出警告：这个 Deployment 是用 kubectl apply 创建的，而回滚不会更新下一次 kubectl apply 用来比较的 last-applied-configuration 注解。要让手里的清单和回滚后的状态保持一致。",
       },
     });
     await p.step("kubectl rollout status deployment/web --timeout=120s", { expect: /successfully rolled out/ });
