@@ -1,9 +1,9 @@
 // Stops the local cluster and removes every trace of it; safe to run when nothing runs.
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { runRoot, stateRoot } from "../paths.ts";
+import { runRoot, state, stateRoot } from "../paths.ts";
 import { step, timed } from "../log.ts";
-import { cleanIptables, deleteLinks, pidsInCgroups, removeCgroups, removeStaleShimSockets, restoreSysctls, unmountAll } from "./host.ts";
+import { cleanIptables, deleteLinks, pidsInCgroups, removeCgroups, removeStaleShimSockets, restoreSysctls, unlinkContainerdSocketForCadvisor, unmountAll } from "./host.ts";
 import { pidsOfCachedBinaries, stopDaemon, stopPids } from "./processes.ts";
 
 // Reverse start order: first what would restart containers, then the containers, then the store.
@@ -22,6 +22,7 @@ export async function downLocal(): Promise<void> {
     await deleteLinks();
     await cleanIptables();
     removeCgroups();
+    unlinkContainerdSocketForCadvisor(state.containerdSocket);
     removeStaleShimSockets();
     await restoreSysctls();
     for (const dir of [stateRoot, runRoot]) if (existsSync(dir)) await rm(dir, { recursive: true, force: true });

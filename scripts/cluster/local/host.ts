@@ -1,6 +1,6 @@
 // Changes the local cluster makes to the host outside its state directories, each with its undo:
 // sysctls (restored to the recorded values), a dummy interface, iptables chains, mounts, cgroups.
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
@@ -146,6 +146,33 @@ export function removeCgroups(): void {
     rmdirSync(dir);
   };
   for (const root of kubepodsCgroups()) rm(root);
+}
+
+const cadvisorContainerdSocket = "/run/containerd/containerd.sock";
+
+/**
+ * The kubelet's built-in cAdvisor finds containerd only at /run/containerd/containerd.sock (no kubelet flag
+ * moves it); without it, cAdvisor labels no per-container series. Where no containerd owns that path, point
+ * it at ours. Returns whether the link was made (an existing socket of a system containerd is left alone).
+ */
+export function linkContainerdSocketForCadvisor(ourSocket: string): boolean {
+  if (existsSync(cadvisorContainerdSocket) || lstatOrUndefined(cadvisorContainerdSocket)) return false;
+  mkdirSync("/run/containerd", { recursive: true });
+  symlinkSync(ourSocket, cadvisorContainerdSocket);
+  return true;
+}
+
+export function unlinkContainerdSocketForCadvisor(ourSocket: string): void {
+  const l = lstatOrUndefined(cadvisorContainerdSocket);
+  if (l?.isSymbolicLink() && readlinkSync(cadvisorContainerdSocket) === ourSocket) rmSync(cadvisorContainerdSocket);
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

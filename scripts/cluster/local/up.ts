@@ -13,7 +13,7 @@ import { corednsManifest, localPathManifest, metricsServerManifest } from "./add
 import * as daemons from "./components.ts";
 import { writeConfigs } from "./configs.ts";
 import { downLocal } from "./down.ts";
-import { addNodeInterface, applySysctls } from "./host.ts";
+import { addNodeInterface, applySysctls, linkContainerdSocketForCadvisor } from "./host.ts";
 import { kubectl } from "./kubectl.ts";
 import { writeKubeconfig } from "./kubeconfig.ts";
 import { writePki } from "./pki.ts";
@@ -77,6 +77,9 @@ export async function upLocal(): Promise<void> {
 
   await timed("containerd", async () => {
     await startDaemon(daemons.containerd(bins));
+    if (!linkContainerdSocketForCadvisor(state.containerdSocket)) {
+      step("note: /run/containerd/containerd.sock belongs to another containerd; cAdvisor will not label per-container series");
+    }
     const ctr = join(bins.containerd, "ctr");
     await waitFor("containerd", "its socket answering", async () => (await $({ quiet: true, nothrow: true })`${ctr} -a ${state.containerdSocket} version`).exitCode === 0, 30_000);
     for (const archive of archives) {
