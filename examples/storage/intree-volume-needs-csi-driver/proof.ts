@@ -9,7 +9,9 @@ export default defineProof({
   },
   async run(p) {
     // The attach-detach controller creates a cluster-scoped VolumeAttachment for the Pod. Once the Pod is gone,
-    // delete it rather than wait for the controller's pending attach to time out (up to 2 minutes).
+    // delete it rather than wait up to 2 minutes for the controller's pending attach to time out; that attach
+    // then ends without re-creating it. A run started before it ends gets its VolumeAttachment late (so the
+    // generous timeout below).
     p.cleanup(
       `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true; ` +
         `kubectl get volumeattachments -o jsonpath='{range .items[?(@.spec.source.inlineVolumeSpec.csi.volumeHandle=="${volumeID}")]}{.metadata.name}{"\\n"}{end}' | ` +
@@ -46,7 +48,7 @@ export default defineProof({
       "kubectl get volumeattachments -o custom-columns=ATTACHER:.spec.attacher,VOLUME:.spec.source.inlineVolumeSpec.csi.volumeHandle,NODE:.spec.nodeName,ATTACHED:.status.attached",
       {
         until: true,
-        timeout: 60,
+        timeout: 180,
         expect: new RegExp(`^ebs\\.csi\\.aws\\.com +${volumeID} +${node.replace(/\./g, "\\.")} +false$`, "m"),
         note: {
           en: "The attach-detach controller translated the inline volume to a CSI volume and asked for it to be attached, as a VolumeAttachment for ebs.csi.aws.com. Only that driver's attacher would act on it; it stays unattached.",
