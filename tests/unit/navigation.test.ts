@@ -19,10 +19,11 @@ describe('navigation', () => {
 		expect(localeKeys).toEqual(['en', 'zh-cn']);
 	});
 
-	it('lists Start here, the eight areas in the source order, then About', () => {
+	it('lists Start here (with the then-and-now audit after the flagship), the eight areas in the source order, then About', () => {
 		expect(pageIds()).toEqual([
 			'index',
 			flagshipId,
+			'then-and-now',
 			'networking',
 			'service-discovery',
 			'resource-management',
