@@ -64,7 +64,10 @@ process.once("SIGINT", () => {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
-const queue = [...ids];
+// Longest first (by the last recorded run), so a slow proof does not start last and stretch the run.
+const lastSeconds = new Map<string, number>();
+for (const id of ids) lastSeconds.set(id, (await readTranscript(id, outDir))?.runs[0]?.seconds ?? 0);
+const queue = [...ids].sort((a, b) => lastSeconds.get(b)! - lastSeconds.get(a)!);
 const started = Date.now();
 
 async function worker(): Promise<void> {
