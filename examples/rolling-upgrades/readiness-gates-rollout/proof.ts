@@ -98,6 +98,8 @@ export default defineProof({
     });
     await p.step("kubectl rollout status deployment/web --timeout=120s", { expect: /successfully rolled out/ });
     await p.step(replicaSets, {
+      until: true,
+      timeout: 30,
       expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["2", "v2", "0", "<none>"], ["3", "v1", "4", "4"]]),
       note: {
         en: "The v1 ReplicaSet is back at 4 (now as revision 3) and the v2 Pods are gone.",

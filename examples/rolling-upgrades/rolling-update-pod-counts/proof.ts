@@ -105,6 +105,8 @@ export default defineProof({
     await readyOne(p, newRs, 4);
     await p.step("kubectl rollout status deployment/app --timeout=60s", { expect: /successfully rolled out/ });
     await p.step(replicaSets, {
+      until: true,
+      timeout: 30,
       expect: replicaSetsAre({ "1": [0, 0], "2": [4, 4] }),
       note: {
         en: "Done: 4 new Pods; the old ReplicaSet stays, scaled to 0, as history.",
