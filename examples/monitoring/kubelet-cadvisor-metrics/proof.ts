@@ -23,12 +23,14 @@ export default defineProof({
       },
     });
     await p.step(`kubectl get --raw /api/v1/nodes/${node}/proxy/metrics/cadvisor | grep -E '^container_(memory_usage_bytes|spec_memory_limit_bytes)\\{.*${ours}'`, {
+      until: true,
+      timeout: 60,
       expect: (out) =>
-        out.split("\n").some((l) => /^container_memory_usage_bytes\{/.test(l) && Number(/\} ([0-9.e+]+)/.exec(l)?.[1]) > 0) &&
-        out.split("\n").some((l) => /^container_spec_memory_limit_bytes\{/.test(l) && /\} 1\.6777216e\+07$/.test(l)),
+        out.split("\n").some((l) => /^container_memory_usage_bytes\{container="app",/.test(l) && Number(/\} ([0-9.e+]+)/.exec(l)?.[1]) > 0) &&
+        out.split("\n").some((l) => /^container_spec_memory_limit_bytes\{container="app",/.test(l) && /\} 1\.6777216e\+07$/.test(l)),
       note: {
-        en: "Memory in use, and the 16Mi limit from pod.yaml (16777216 bytes). A series with container=\"\" is for the Pod's cgroup as a whole. Series per container (container=\"app\") need cAdvisor to find the container runtime; where it does not, as on this project's local cluster, whose containerd socket is not at the path cAdvisor looks at, only the Pod's series are labelled.",
-        "zh-cn": "正在使用的内存，以及 pod.yaml 中 16Mi 的限制（16777216 字节）。container=\"\" 的序列对应整个 Pod 的 cgroup。按容器区分的序列（container=\"app\"）需要 cAdvisor 能找到容器运行时；找不到时（比如本项目的本地集群，其 containerd socket 不在 cAdvisor 查找的路径上），只有 Pod 级的序列带有标签。",
+        en: "Memory in use by the container app, and its 16Mi limit from pod.yaml (16777216 bytes). Each series is labelled with the container, Pod and namespace; the series with container=\"\" are the Pod's cgroup as a whole.",
+        "zh-cn": "容器 app 正在使用的内存，以及 pod.yaml 中为它设置的 16Mi 限制（16777216 字节）。每条序列都带有容器、Pod 和命名空间标签；container=\"\" 的序列对应整个 Pod 的 cgroup。",
       },
     });
   },

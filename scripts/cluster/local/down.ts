@@ -1,5 +1,6 @@
 // Stops the local cluster and removes every trace of it; safe to run when nothing runs.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { rm } from "node:fs/promises";
 import { runRoot, state, stateRoot } from "../paths.ts";
 import { step, timed } from "../log.ts";
@@ -26,6 +27,9 @@ export async function downLocal(): Promise<void> {
     removeStaleShimSockets();
     await restoreSysctls();
     for (const dir of [stateRoot, runRoot]) if (existsSync(dir)) await rm(dir, { recursive: true, force: true });
+    // The parent of the default state directory holds nothing else of ours once the sysctl record is gone.
+    const parent = dirname(stateRoot);
+    if (existsSync(parent) && readdirSync(parent).length === 0) rmdirSync(parent);
   });
   step("local cluster is down: no process, mount, link, iptables chain or state directory of it is left");
 }

@@ -42,7 +42,6 @@ export async function restoreSysctls(): Promise<void> {
     } catch {}
   }
   await $`rm -f ${sysctlRecord}`;
-  await $({ nothrow: true })`rmdir /var/lib/k8s-proven`;
 }
 
 /** The node's address, on a bridge without ports: this kernel has no dummy driver, bridges are built in. */
