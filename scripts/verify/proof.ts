@@ -49,3 +49,11 @@ export interface ProofDefinition {
 }
 
 export const defineProof = (definition: ProofDefinition): ProofDefinition => definition;
+
+/** The rows of a kubectl table (`get`, `-o custom-columns`), header dropped, each split on whitespace. */
+export const tableRows = (output: string): string[][] =>
+  output
+    .split("\n")
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => line.trim().split(/\s+/));

@@ -1,8 +1,7 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const pods = "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,UID:.metadata.uid,READY:.status.containerStatuses[0].ready";
 /** The rows of a custom-columns table, without its header: [name, uid, ready]. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const read = (pod: string) => `kubectl exec ${pod} -- cat /etc/app/MODE`;
 const container = (pod: string) =>
   `kubectl get pod ${pod} -o jsonpath='{.metadata.uid} {.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].containerID}'`;

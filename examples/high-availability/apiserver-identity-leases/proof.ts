@@ -1,7 +1,6 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 /** The rows of a kubectl table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 
 /** Lines "holder renewTime" from the watch: one holder throughout, renewTime advancing by min..max seconds. */
 const renewsEvery = (output: string, holder: string, min: number, max: number, lines: number) => {

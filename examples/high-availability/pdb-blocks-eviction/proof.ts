@@ -1,9 +1,8 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
 /** The rows of a custom-columns table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const budget = "kubectl get pdb app -o custom-columns=MIN-AVAILABLE:.spec.minAvailable,HEALTHY:.status.currentHealthy,ALLOWED-DISRUPTIONS:.status.disruptionsAllowed";
 /** An eviction request for one Pod: a POST of an Eviction object to the Pod's eviction subresource. */
 const evict = (ns: string, pod: string) =>

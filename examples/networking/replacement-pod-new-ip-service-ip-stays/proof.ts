@@ -1,9 +1,8 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=web -o custom-columns=NAME:.metadata.name,UID:.metadata.uid,IP:.status.podIP,READY:.status.containerStatuses[0].ready";
 /** The rows of a custom-columns table, without its header: [name, uid, ip, ready]. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const clusterIP = "kubectl get service web -o jsonpath='{.spec.clusterIP}'";
 
 export default defineProof({

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const broken = "docker.io/library/busybox:0.0.0-does-not-exist";
 const pods =
@@ -7,7 +7,6 @@ const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=web -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,IMAGE:.spec.template.spec.containers[0].image,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
 const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 5 wget -qO- http://web; done | sort | uniq -c'`;
 /** The rows of a table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const stuck = (out: string) =>
   JSON.stringify(rows(out).sort((a, b) => a[0].localeCompare(b[0]))) ===
   JSON.stringify([["1", "docker.io/library/busybox:1.35.0", "3", "3"], ["2", broken, "2", "<none>"]]);

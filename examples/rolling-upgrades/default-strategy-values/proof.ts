@@ -1,9 +1,8 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,IMAGE:.spec.template.spec.containers[0].image,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
 /** The rows of a custom-columns table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const broken = "docker.io/library/busybox:0.0.0-does-not-exist";
 const stuckAt = (out: string) => {
   const r = rows(out).sort((a, b) => a[0].localeCompare(b[0]));

@@ -1,11 +1,10 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,VERSION:.spec.template.spec.containers[0].env[0].value,DESIRED:.spec.replicas'";
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name,VERSION:.spec.containers[0].env[0].value";
 /** The rows of a table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 /** The REVISION column of `kubectl rollout history`. */
 const revisions = (output: string) =>
   output

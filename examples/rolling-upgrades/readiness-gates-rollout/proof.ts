@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=web -o custom-columns=NAME:.metadata.name,VERSION:.spec.containers[0].env[0].value,PHASE:.status.phase,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
@@ -7,7 +7,6 @@ const replicaSets =
 const endpoints = `kubectl get endpointslice -l kubernetes.io/service-name=web -o jsonpath='{range .items[*].endpoints[*]}{.targetRef.name} {.conditions.ready}{"\\n"}{end}'`;
 const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 5 wget -qO- http://web; done | sort | uniq -c'`;
 /** The rows of a table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const lines = (output: string) => output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/));
 const byRevision = (out: string) => rows(out).sort((a, b) => a[0].localeCompare(b[0]));
 /** Pods not being deleted, as [name, version, phase, ready]. */

@@ -1,11 +1,10 @@
-import { defineProof, type ProofContext, type Text } from "#proof";
+import { defineProof, tableRows as rows, type ProofContext, type Text } from "#proof";
 
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,STARTED:.status.containerStatuses[0].started,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
 /** The rows of a custom-columns table, without its header. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 const count = (s: string) => (s === "<none>" ? 0 : Number(s));
 /** ReplicaSets by revision: [desired, ready]. */
 const byRevision = (output: string) => Object.fromEntries(rows(output).map((r) => [r[1], [count(r[2]), count(r[3])]]));

@@ -1,9 +1,8 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows } from "#proof";
 
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=db -o custom-columns=NAME:.metadata.name,IP:.status.podIP,READY:.status.containerStatuses[0].ready";
 /** The rows of a custom-columns table, without its header: [name, ip, ready]. */
-const rows = (output: string) => output.split("\n").slice(1).filter(Boolean).map((line) => line.trim().split(/\s+/));
 /** The addresses in busybox nslookup's answers ("Address: 10.244.0.7"; the server's own line has a tab and a port). */
 const answers = (output: string) => [...output.matchAll(/^Address: (\S+)$/gm)].map((m) => m[1]).sort();
 const same = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
