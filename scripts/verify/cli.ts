@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { spawnSync } from "node:child_process";
 import type { ProviderName } from "../cluster/provider.ts";
 import { chooseProvider } from "../cluster/choose-provider.ts";
-import { connect } from "./cluster.ts";
+import { connect, targetEnv } from "./cluster.ts";
 import { examplesDir, listExampleIds, selectIds } from "./examples.ts";
 import { activeNamespaces, runProof, waitForDeletedNamespaces } from "./run.ts";
 import { mergeRun, readTranscript, transcriptsDir, writeTranscript } from "./transcript.ts";
@@ -56,7 +56,7 @@ console.log(`cluster capabilities: ${[...target.capabilities].join(", ") || "non
 // Ctrl-C: delete the namespaces of proofs in flight before exiting, so nothing is left running.
 process.once("SIGINT", () => {
   for (const ns of activeNamespaces) {
-    spawnSync("kubectl", ["delete", "namespace", ns, "--wait=false"], { env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, stdio: "ignore" });
+    spawnSync("kubectl", ["delete", "namespace", ns, "--wait=false"], { env: targetEnv(target), stdio: "ignore" });
   }
   console.error(`\ninterrupted: deleted namespace(s) ${[...activeNamespaces].join(", ") || "(none)"}`);
   process.exit(130);

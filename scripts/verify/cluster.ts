@@ -18,6 +18,9 @@ export interface Target {
   capabilities: Set<Capability>;
 }
 
+/** The environment in which kubectl reaches the target as admin (the local provider's own kubectl first). */
+export const targetEnv = (t: Target): NodeJS.ProcessEnv => ({ ...process.env, PATH: t.path, KUBECONFIG: t.kubeconfig });
+
 export async function connect(provider: ProviderName, context?: string): Promise<Target> {
   const source = await getProvider(provider).kubeconfig();
   const path = provider === "local" ? `${dirname(kubectlPath)}:${process.env.PATH}` : (process.env.PATH ?? "");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { $ } from "zx";
-import type { Target } from "./cluster.ts";
+import { targetEnv, type Target } from "./cluster.ts";
 import { exampleHash, examplesDir, manifestFiles, namespaceFor } from "./examples.ts";
 import type { Expectation, ProofContext, ProofDefinition, StepOptions, StepResult } from "./proof.ts";
 import type { Transcript, TranscriptRun, TranscriptStep } from "./transcript.ts";
@@ -68,7 +68,7 @@ export const deletedNamespaces = new Set<string>();
 export async function waitForDeletedNamespaces(target: Target): Promise<string | undefined> {
   if (!deletedNamespaces.size) return undefined;
   const names = [...deletedNamespaces].map((n) => `namespace/${n}`);
-  const r = await $({ env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, quiet: true, nothrow: true })`kubectl wait --for=delete ${names} --timeout=300s`;
+  const r = await $({ env: targetEnv(target), quiet: true, nothrow: true })`kubectl wait --for=delete ${names} --timeout=300s`;
   deletedNamespaces.clear();
   return r.exitCode === 0 ? undefined : r.stderr.trim() || r.stdout.trim();
 }
@@ -82,7 +82,7 @@ export async function runProof(id: string, target: Target, log: (line: string) =
   const cwd = join(root, id);
   const work = await mkdtemp(join(tmpdir(), "k8s-proven-proof-"));
   const kubeconfig = join(work, "kubeconfig");
-  const adminEnv = { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig };
+  const adminEnv = targetEnv(target);
   const env = { ...adminEnv, KUBECONFIG: kubeconfig };
   const admin = (args: string[]) => $({ env: adminEnv, quiet: true, nothrow: true })`kubectl ${args}`;
 

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { $ } from "zx";
-import { connect } from "../../scripts/verify/cluster.ts";
+import { connect, targetEnv } from "../../scripts/verify/cluster.ts";
 import { chooseProvider } from "../../scripts/cluster/choose-provider.ts";
 import { namespaceFor } from "../../scripts/verify/examples.ts";
 
@@ -40,7 +40,7 @@ describe("proof runner failures", () => {
   it("deletes the proofs' namespaces afterwards", async () => {
     const ns = ["env/broken-literal", "env/rejected-manifest"].map((id) => namespaceFor(id));
     const target = await connect(await chooseProvider());
-    const got = await $({ env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, nothrow: true, quiet: true })`kubectl get namespace ${ns} --ignore-not-found -o name`;
+    const got = await $({ env: targetEnv(target), nothrow: true, quiet: true })`kubectl get namespace ${ns} --ignore-not-found -o name`;
     expect(got.stdout.trim()).toBe("");
   });
 });

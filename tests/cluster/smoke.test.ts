@@ -2,7 +2,7 @@
 // Needs a running cluster (npm run cluster:up); K8S_PROVEN_PROVIDER picks the provider.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { $ } from "zx";
-import { connect, type Target } from "../../scripts/verify/cluster.ts";
+import { connect, targetEnv, type Target } from "../../scripts/verify/cluster.ts";
 import { chooseProvider } from "../../scripts/cluster/choose-provider.ts";
 
 const ns = "proven-smoke";
@@ -10,7 +10,7 @@ const image = "docker.io/library/busybox:1.35.0";
 let target: Target;
 
 function k(args: string[], input?: string) {
-  return $({ env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, quiet: true, nothrow: true, input })`kubectl -n ${ns} ${args}`;
+  return $({ env: targetEnv(target), quiet: true, nothrow: true, input })`kubectl -n ${ns} ${args}`;
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined>, seconds: number): Promise<T> {
@@ -43,7 +43,7 @@ const podIP = async (name: string) => (await k(["get", "pod", name, "-o", "jsonp
 beforeAll(async () => {
   target = await connect(await chooseProvider());
   await k(["delete", "namespace", ns, "--ignore-not-found", "--wait=true"]);
-  await $({ env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, quiet: true })`kubectl create namespace ${ns}`;
+  await $({ env: targetEnv(target), quiet: true })`kubectl create namespace ${ns}`;
   // Two pods that the network checks share: a web server and a client.
   await Promise.all([
     running("web", pod("web", "mkdir -p /tmp/www && echo hello-from-web > /tmp/www/index.html && httpd -f -p 8080 -h /tmp/www")),
@@ -173,7 +173,7 @@ describe.concurrent("cluster smoke", { timeout: 240_000 }, () => {
   });
 
   it("has Lease objects for kube-scheduler and kube-controller-manager", async () => {
-    const r = await $({ env: { ...process.env, PATH: target.path, KUBECONFIG: target.kubeconfig }, quiet: true, nothrow: true })`kubectl -n kube-system get lease kube-scheduler kube-controller-manager -o jsonpath={.items[*].spec.holderIdentity}`;
+    const r = await $({ env: targetEnv(target), quiet: true, nothrow: true })`kubectl -n kube-system get lease kube-scheduler kube-controller-manager -o jsonpath={.items[*].spec.holderIdentity}`;
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout.split(" ").filter(Boolean)).toHaveLength(2);
   });
