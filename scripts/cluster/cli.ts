@@ -1,13 +1,13 @@
-// npm run cluster:up | cluster:down | cluster:status [-- --provider local|kind|existing]
+// npm run cluster:up | cluster:down | cluster:status [-- --provider local|kind|existing] [--workers N (kind)]
 import { parseArgs } from "node:util";
 import { chooseProvider } from "./choose-provider.ts";
 import { ClusterError } from "./log.ts";
 import { getProvider } from "./providers.ts";
 
-const usage = "usage: cli.ts up|down|status [--provider local|kind|existing]";
+const usage = "usage: cli.ts up|down|status [--provider local|kind|existing] [--workers N]";
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { provider: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { provider: { type: "string" }, workers: { type: "string" } } });
   const [command, ...rest] = positionals;
   if (!command || rest.length || !["up", "down", "status"].includes(command)) {
     console.error(usage);
@@ -15,8 +15,14 @@ async function main(): Promise<number> {
   }
   const name = await chooseProvider(values.provider);
   const provider = getProvider(name);
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 5) throw new ClusterError(`--workers ${values.workers}: give a whole number from 0 to 5`);
+    if (name !== "kind" || command !== "up") throw new ClusterError(`--workers applies to up with the kind provider, not ${command} with ${name}`);
+  }
   if (command === "up") {
-    await provider.up();
+    await provider.up({ workers });
     console.log(provider.hint());
     return 0;
   }

@@ -1,8 +1,13 @@
 // The clusters proofs can run on. `local` is started from upstream components on this machine; `kind`
 // needs a Docker engine; `existing` is whatever the current kubeconfig context points at.
+export interface UpOptions {
+  /** Worker nodes beside the control plane (kind only). */
+  workers?: number;
+}
+
 export interface Provider {
   name: "local" | "kind" | "existing";
-  up(): Promise<void>;
+  up(options?: UpOptions): Promise<void>;
   down(): Promise<void>;
   /** Prints the state; true when the cluster is usable. */
   status(): Promise<boolean>;

@@ -30,6 +30,14 @@ export const kubernetes: GoProgram = {
   siblingVersion: () => k8s.replace(/^v1\./, "v0."),
 };
 
+// kubeadm only for kind node images; apart from `kubernetes` so adding it does not rebuild the local cluster.
+export const kubeadm: GoProgram = { ...kubernetes, name: "kubeadm", packages: ["k8s.io/kubernetes/cmd/kubeadm"] };
+
+export const kind: GoProgram = { name: "kind", module: "sigs.k8s.io/kind", version: "v0.33.0", packages: ["sigs.k8s.io/kind"] };
+
+// crictl in kind nodes, as in kind's base image: `kind export logs` and debugging use it.
+export const crictl: GoProgram = { name: "cri-tools", module: "sigs.k8s.io/cri-tools", version: "v1.37.0", packages: ["sigs.k8s.io/cri-tools/cmd/crictl"] };
+
 export const etcd: GoProgram = {
   name: "etcd",
   module: "go.etcd.io/etcd/server/v3",

@@ -1,5 +1,5 @@
-// Writes single-layer OCI image archives without a registry or a Docker engine: there is no registry to
-// pull from here, so every image the cluster runs is assembled from binaries built or installed locally.
+// Writes OCI image archives (one layer of files, optionally on a root filesystem layer) without a registry or a
+// Docker engine: there is no registry to pull from here, so every image the cluster runs is assembled from binaries built or installed locally.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
@@ -26,6 +26,8 @@ export interface ImageSpec {
   };
   /** Where the image's contents come from, recorded as an OCI annotation for readers who inspect it. */
   source: string;
+  /** A directory whose whole tree becomes a first layer beneath the files above (e.g. a Debian root filesystem). */
+  baseDir?: string;
 }
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
@@ -72,15 +74,21 @@ export async function ensureImageArchive(spec: ImageSpec): Promise<string> {
     // Reproducible layer: sorted, owned by root, epoch timestamps.
     const layerPath = join(work, "layer.tar");
     await $({ quiet: true })`tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C ${rootfs} -cf ${layerPath} .`;
-    const layer = await readFile(layerPath);
-    const layerDigest = sha256(layer);
+    const layers = [await readFile(layerPath)];
+    if (spec.baseDir) {
+      // Owners kept: a root filesystem has files of other users (e.g. /var/log/journal's group).
+      const basePath = join(work, "base.tar");
+      await $({ quiet: true })`tar --sort=name --numeric-owner --mtime=@0 -C ${spec.baseDir} -cf ${basePath} .`;
+      layers.unshift(await readFile(basePath));
+    }
+    const digests = layers.map((l) => sha256(l));
 
     const config = Buffer.from(
       JSON.stringify({
         architecture: "amd64",
         os: "linux",
         config: spec.config,
-        rootfs: { type: "layers", diff_ids: [`sha256:${layerDigest}`] },
+        rootfs: { type: "layers", diff_ids: digests.map((d) => `sha256:${d}`) },
         history: [{ created_by: spec.source }],
       }),
     );
@@ -89,14 +97,14 @@ export async function ensureImageArchive(spec: ImageSpec): Promise<string> {
         schemaVersion: 2,
         mediaType: "application/vnd.oci.image.manifest.v1+json",
         config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: `sha256:${sha256(config)}`, size: config.length },
-        layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: `sha256:${layerDigest}`, size: layer.length }],
+        layers: layers.map((l, i) => ({ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: `sha256:${digests[i]}`, size: l.length })),
         annotations: { "org.opencontainers.image.source": spec.source },
       }),
     );
     const layout = join(work, "layout");
     const blobs = join(layout, "blobs", "sha256");
     await mkdir(blobs, { recursive: true });
-    await rename(layerPath, join(blobs, layerDigest));
+    for (const [i, l] of layers.entries()) await writeFile(join(blobs, digests[i]!), l);
     await writeFile(join(blobs, sha256(config)), config);
     await writeFile(join(blobs, sha256(manifest)), manifest);
     await writeFile(join(layout, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));

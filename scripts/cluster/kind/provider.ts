@@ -1,19 +1,22 @@
-// A kind cluster, when a Docker engine runs and kind is available (built from its Go module here).
+// A kind cluster. Where a Docker engine runs, kind's own node image (pinned) is used; where none runs and this
+// project starts one (its CI, a VM without Docker), there is no registry either, so the node image is built
+// here offline (node-image/). KIND_NODE_IMAGE picks an image explicitly, or `offline` for the built one.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { $ } from "zx";
-import { ensureGoProgram, type GoProgram } from "../build/gomodule.ts";
-import { ClusterError } from "../log.ts";
-import type { Provider } from "../provider.ts";
+import { kind as kindProgram, kubernetes } from "../build/components.ts";
+import { ensureGoProgram } from "../build/gomodule.ts";
+import { ClusterError, step, timed } from "../log.ts";
+import { metricsServerManifest } from "../local/addons.ts";
+import type { Provider, UpOptions } from "../provider.ts";
+import { kindConfig } from "./config.ts";
+import { dockerAnswers, engineIsOurs, ensureDockerEngine, stopDockerEngine } from "./engine/engine.ts";
+import { ensureNodeImage, nodeImageRepository } from "./node-image/build.ts";
 
-const kindProgram: GoProgram = { name: "kind", module: "sigs.k8s.io/kind", version: "v0.33.0", packages: ["sigs.k8s.io/kind"] };
-// kind v0.33.0's own default (pkg/apis/config/defaults/image.go), pinned by digest; override with KIND_NODE_IMAGE.
-export const kindNodeImage =
-  process.env.KIND_NODE_IMAGE ?? "kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5";
+// kind v0.33.0's own default (pkg/apis/config/defaults/image.go), pinned by digest.
+export const upstreamNodeImage = "kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5";
 const clusterName = "proven";
-const config = join(fileURLToPath(new URL(".", import.meta.url)), "cluster.yaml");
 
 async function kindBinary(): Promise<string> {
   if ((await $({ quiet: true, nothrow: true })`command -v kind`).exitCode === 0) return "kind";
@@ -21,35 +24,81 @@ async function kindBinary(): Promise<string> {
 }
 
 /** A Docker engine answers; kind itself can always be built. */
-export async function kindUsable(): Promise<boolean> {
-  return (await $({ quiet: true, nothrow: true, timeout: "10s" })`docker info`).exitCode === 0;
+export const kindUsable = dockerAnswers;
+
+async function nodes(kind: string): Promise<string[] | undefined> {
+  const clusters = await $({ quiet: true, nothrow: true })`${kind} get clusters`;
+  if (!clusters.stdout.split("\n").includes(clusterName)) return undefined;
+  return (await $({ quiet: true })`${kind} get nodes --name ${clusterName}`).stdout.split("\n").filter(Boolean);
 }
 
-async function exists(kind: string): Promise<boolean> {
-  const r = await $({ quiet: true, nothrow: true })`${kind} get clusters`;
-  return r.stdout.split("\n").includes(clusterName);
+async function nodeImage(): Promise<{ image: string; offline: boolean }> {
+  const wanted = process.env.KIND_NODE_IMAGE;
+  if (wanted && wanted !== "offline") return { image: wanted, offline: wanted.startsWith(nodeImageRepository) };
+  if (wanted === "offline" || engineIsOurs()) return { image: await ensureNodeImage(), offline: true };
+  return { image: upstreamNodeImage, offline: false };
+}
+
+/** kubectl as kind's admin, through the kubectl built for the local cluster's version when kubectl is not installed. */
+async function kubectlEnv(kubeconfig: string): Promise<NodeJS.ProcessEnv> {
+  return { ...process.env, KUBECONFIG: kubeconfig, PATH: `${process.env.PATH}:${await ensureGoProgram(kubernetes)}` };
 }
 
 export const kindProvider: Provider = {
   name: "kind",
-  async up() {
-    if (!(await kindUsable())) throw new ClusterError("the kind provider needs a running Docker engine (docker info failed)");
+  async up(options: UpOptions = {}) {
+    const workers = options.workers ?? 0;
+    await ensureDockerEngine();
     const kind = await kindBinary();
-    if (await exists(kind)) return;
-    const r = await $({ nothrow: true })`${kind} create cluster --name ${clusterName} --config ${config} --image ${kindNodeImage} --wait 180s`;
-    if (r.exitCode !== 0) throw new ClusterError("kind create cluster failed", r.stderr.split("\n").slice(-20).join("\n"));
+    const existing = await nodes(kind);
+    if (existing) {
+      if (existing.length !== workers + 1) {
+        throw new ClusterError(
+          `a kind cluster ${clusterName} with ${existing.length} node(s) exists, not ${workers + 1}: run npm run cluster:down -- --provider kind first`,
+        );
+      }
+      step(`the kind cluster ${clusterName} is already up`);
+      return;
+    }
+    const { image, offline } = await nodeImage();
+    const configPath = join(await mkdtemp(join(tmpdir(), "k8s-proven-kind-")), "cluster.yaml");
+    await writeFile(configPath, await kindConfig({ workers, offlineImage: offline }));
+    await timed(`kind create cluster ${clusterName} (${workers + 1} node(s), ${image})`, async () => {
+      const r = await $({ nothrow: true, quiet: true })`${kind} create cluster --name ${clusterName} --config ${configPath} --image ${image} --wait 180s`;
+      if (r.exitCode !== 0) {
+        await $({ quiet: true, nothrow: true })`${kind} delete cluster --name ${clusterName}`;
+        throw new ClusterError("kind create cluster failed (the cluster was deleted again)", r.stderr.split("\n").slice(-25).join("\n"));
+      }
+    });
+    const kubeconfig = await this.kubeconfig();
+    const env = await kubectlEnv(kubeconfig!);
+    const k = (args: string[], input?: string) => $({ env, quiet: true, nothrow: true, input })`kubectl ${args}`;
+    await timed("every node Ready, and metrics-server", async () => {
+      // kind waits for the control plane only.
+      const ready = await k(["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=180s"]);
+      if (ready.exitCode !== 0) throw new ClusterError("the kind nodes did not become Ready", ready.stderr);
+      // As on the local cluster, so the proofs of `kubectl top` and the resource metrics API run on kind too.
+      const applied = await k(["apply", "-f", "-"], await metricsServerManifest("insecure"));
+      if (applied.exitCode !== 0) throw new ClusterError("applying metrics-server failed", applied.stderr);
+      const available = await k(["wait", "--for=condition=Available", "apiservice/v1beta1.metrics.k8s.io", "--timeout=180s"]);
+      if (available.exitCode !== 0) throw new ClusterError("metrics-server did not become available", available.stderr);
+    });
   },
   async down() {
-    if (!(await kindUsable())) return;
-    const kind = await kindBinary();
-    if (await exists(kind)) await $`${kind} delete cluster --name ${clusterName}`;
+    if (await dockerAnswers()) {
+      const kind = await kindBinary();
+      if (await nodes(kind)) await timed(`kind delete cluster ${clusterName}`, () => $({ quiet: true })`${kind} delete cluster --name ${clusterName}`);
+    }
+    if (engineIsOurs()) await stopDockerEngine();
   },
   async status() {
-    if (!(await kindUsable())) return false;
-    const kind = await kindBinary();
-    const up = await exists(kind);
-    console.log(up ? `kind cluster ${clusterName} exists` : `no kind cluster ${clusterName}`);
-    return up;
+    if (!(await dockerAnswers())) {
+      console.log("no Docker engine answers, so no kind cluster");
+      return false;
+    }
+    const found = await nodes(await kindBinary());
+    console.log(found ? `kind cluster ${clusterName}: ${found.join(", ")}` : `no kind cluster ${clusterName}`);
+    return found !== undefined;
   },
   /** kind's own kubeconfig for this cluster, whatever the user's current context is. */
   async kubeconfig() {

@@ -33,8 +33,12 @@ export async function corednsManifest(): Promise<string> {
     .replaceAll("{{CLUSTER_DOMAIN}}", topology.clusterDomain);
 }
 
-/** metrics-server's manifests/base with kustomize's commonLabels applied by hand. */
-export async function metricsServerManifest(): Promise<string> {
+/**
+ * metrics-server's manifests/base with kustomize's commonLabels applied by hand. How it trusts the kubelets:
+ * the local cluster's kubelets serve certificates signed by the cluster CA; kind's kubelets serve self-signed
+ * ones, for which metrics-server's own docs give --kubelet-insecure-tls.
+ */
+export async function metricsServerManifest(kubeletTls: "cluster-ca" | "insecure" = "cluster-ca"): Promise<string> {
   const base = join(await moduleDir("sigs.k8s.io/metrics-server", versions.metricsServer), "manifests", "base");
   const docs = (await Promise.all(["rbac.yaml", "service.yaml", "deployment.yaml", "apiservice.yaml"].map((f) => readDocs(join(base, f))))).flat();
   const label = { "k8s-app": "metrics-server" };
@@ -46,15 +50,17 @@ export async function metricsServerManifest(): Promise<string> {
       d.spec.template.metadata = { labels: label };
       const c = d.spec.template.spec.containers[0];
       c.image = imageNames.metricsServer;
-      // The kubelet's serving certificate is signed by the cluster CA, which every pod already has.
-      c.args.push("--kubelet-certificate-authority=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt");
+      // The cluster CA, which every pod already has, signs the local kubelets' serving certificates.
+      c.args.push(
+        kubeletTls === "cluster-ca" ? "--kubelet-certificate-authority=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt" : "--kubelet-insecure-tls",
+      );
     }
   }
   return docs.map((d) => stringify(d)).join("---\n");
 }
 
 /** local-path-provisioner's deploy/local-path-storage.yaml, with kind's StorageClass name `standard`. */
-export async function localPathManifest(): Promise<string> {
+export async function localPathManifest(hostPath: string = state.localPath): Promise<string> {
   const deploy = join(await moduleDir("github.com/rancher/local-path-provisioner", versions.localPathProvisioner), "deploy");
   const docs = await readDocs(join(deploy, "local-path-storage.yaml"));
   for (const d of docs) {
@@ -66,7 +72,7 @@ export async function localPathManifest(): Promise<string> {
     }
     if (d.kind === "ConfigMap" && d.metadata.name === "local-path-config") {
       d.data["config.json"] = JSON.stringify(
-        { nodePathMap: [{ node: "DEFAULT_PATH_FOR_NON_LISTED_NODES", paths: [state.localPath] }] },
+        { nodePathMap: [{ node: "DEFAULT_PATH_FOR_NON_LISTED_NODES", paths: [hostPath] }] },
         null,
         2,
       );
