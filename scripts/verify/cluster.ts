@@ -1,4 +1,5 @@
 // The cluster proofs run against: how to reach it, which version it is, and what it can do.
+import { existsSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -12,7 +13,7 @@ export interface Target {
   provider: ProviderName;
   /** Admin kubeconfig (a private copy, flattened), from which each proof's own kubeconfig is derived. */
   kubeconfig: string;
-  /** PATH for the proofs' commands: the local provider's kubectl matches its server version. */
+  /** PATH for the proofs' commands: the kubectl built for the pinned version first, whatever the provider. */
   path: string;
   kubernetes: string;
   capabilities: Set<Capability>;
@@ -23,7 +24,9 @@ export const targetEnv = (t: Target): NodeJS.ProcessEnv => ({ ...process.env, PA
 
 export async function connect(provider: ProviderName, context?: string): Promise<Target> {
   const source = await getProvider(provider).kubeconfig();
-  const path = provider === "local" ? `${dirname(kubectlPath)}:${process.env.PATH}` : (process.env.PATH ?? "");
+  // kubectl's output changes between releases (v1.37's `delete` names the namespace, older ones do not); the proofs'
+  // expectations are written against the pinned one; another kubectl on PATH is used only where it is not built.
+  const path = existsSync(kubectlPath) ? `${dirname(kubectlPath)}:${process.env.PATH}` : (process.env.PATH ?? "");
   const env = { ...process.env, PATH: path, ...(source ? { KUBECONFIG: source } : {}) };
   const contextArgs = context ? ["--context", context] : [];
   const view = await $({ env, quiet: true, nothrow: true })`kubectl config view --raw --minify --flatten ${contextArgs}`;

@@ -32,25 +32,6 @@ export function exampleHash(id: string, dir = examplesDir): string {
   return h.digest("hex");
 }
 
-/** Capabilities the project's own CI cluster (the local provider) lacks by construction. */
-export const localProviderLacks = ["network-policy", "multi-node"] as const;
-
-/** The capabilities a proof declares with `needs: [...]`, read from its source (no cluster, no import). */
-export function declaredNeeds(id: string, dir = examplesDir): string[] {
-  const source = readFileSync(join(dir, id, "proof.ts"), "utf8");
-  const list = /\bneeds\s*:\s*\[([^\]]*)\]/.exec(source)?.[1] ?? "";
-  return [...list.matchAll(/["']([a-z-]+)["']/g)].map((m) => m[1]!);
-}
-
-/**
- * A proof that needs what our CI cluster cannot have (NetworkPolicy enforcement, several nodes) and has no
- * transcript yet: it cannot be proven here, so it may not be shown on a page until a run elsewhere records it.
- */
-export function pendingElsewhere(id: string, hasTranscript: boolean, dir = examplesDir): string[] {
-  if (hasTranscript) return [];
-  return declaredNeeds(id, dir).filter((n) => (localProviderLacks as readonly string[]).includes(n));
-}
-
 /** The manifests a reader applies: every YAML file of the folder, in name order. */
 export function manifestFiles(id: string, dir = examplesDir): string[] {
   return readdirSync(join(dir, id))

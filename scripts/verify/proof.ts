@@ -17,7 +17,10 @@ export type Capability =
 export type Expectation = string | RegExp | ((output: string) => boolean);
 
 export interface StepOptions {
-  /** string: the trimmed output equals it; RegExp: the output matches; function: returns true. */
+  /**
+   * string: the trimmed output equals it; RegExp: the output matches; function: returns true. Checked, and
+   * returned to the proof, without kubectl's own klog-format log lines (the transcript keeps them).
+   */
   expect?: Expectation;
   /** The exit status the command must have: a number, or "nonzero" for a command that must fail. Default 0. */
   exitCode?: number | "nonzero";
@@ -45,6 +48,8 @@ export interface ProofContext {
 export interface ProofDefinition {
   title: Text;
   needs?: Capability[];
+  /** Capabilities whose absence the proof shows (e.g. a policy that nothing enforces): skipped where present. */
+  lacks?: Capability[];
   run(p: ProofContext): Promise<void>;
 }
 

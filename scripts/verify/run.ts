@@ -39,15 +39,23 @@ export function describeExpectation(e: Expectation | undefined, exitCode: StepOp
   return `${code} and output satisfying ${e.toString().replace(/\s+/g, " ").slice(0, 160)}`;
 }
 
+// kubectl's own diagnostics, in klog's format ("E1127 04:54:09.861837   14000 websocket.go:296] Unknown stream
+// id 1, discarding message" from its WebSocket exec client, seen on kind): about the client, not the cluster.
+const kubectlLogLine = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [\w.-]+:\d+\] .*(\n|$)/gm;
+
+/** The output a step's expectation is checked against: the transcript keeps all of it, kubectl's log lines too. */
+export const assertedOutput = (output: string) => output.replace(kubectlLogLine, "");
+
 export function holds(r: StepResult, o: StepOptions): boolean {
   const codeOk = o.exitCode === undefined ? r.exitCode === 0 : o.exitCode === "nonzero" ? r.exitCode !== 0 : r.exitCode === o.exitCode;
   if (!codeOk) return false;
   const e = o.expect;
   if (e === undefined) return true;
-  if (typeof e === "string") return r.output.trim() === e.trim();
-  if (e instanceof RegExp) return e.test(r.output);
+  const output = assertedOutput(r.output);
+  if (typeof e === "string") return output.trim() === e.trim();
+  if (e instanceof RegExp) return e.test(output);
   try {
-    return e(r.output) === true;
+    return e(output) === true;
   } catch {
     return false;
   }
@@ -77,6 +85,8 @@ export async function runProof(id: string, target: Target, log: (line: string) =
   const proof = await loadProof(id, root);
   const missing = (proof.needs ?? []).filter((c) => !target.capabilities.has(c));
   if (missing.length) return { status: "skipped", reason: `needs ${missing.join(", ")}, which this ${target.provider} cluster lacks` };
+  const present = (proof.lacks ?? []).filter((c) => target.capabilities.has(c));
+  if (present.length) return { status: "skipped", reason: `shows a cluster without ${present.join(", ")}, which this ${target.provider} cluster has` };
 
   const ns = namespaceFor(id);
   const cwd = join(root, id);
@@ -139,7 +149,7 @@ export async function runProof(id: string, target: Target, log: (line: string) =
           };
           throw new StepFailure(failure.message);
         }
-        return r;
+        return { output: assertedOutput(r.output), exitCode: r.exitCode };
       },
     };
     await proof.run(ctx);

@@ -54,9 +54,15 @@ export function mergeRun(previous: Transcript | undefined, next: Omit<Transcript
   const kept = (previous?.runs ?? []).filter(
     (r) => r.exampleHash === run.exampleHash && !(r.kubernetes === run.kubernetes && r.provider === run.provider),
   );
-  const runs = [...kept, run].sort((a, b) => b.kubernetes.localeCompare(a.kubernetes, "en", { numeric: true }) || a.provider.localeCompare(b.provider));
+  const runs = [...kept, run].sort(
+    (a, b) => b.kubernetes.localeCompare(a.kubernetes, "en", { numeric: true }) || providerRank(a.provider) - providerRank(b.provider),
+  );
   return { ...next, runs };
 }
+
+// The page shows the first passing run; the pages' prose quotes the local cluster's addresses and names.
+const providerOrder = ["local", "kind", "existing"];
+const providerRank = (p: string) => (providerOrder.includes(p) ? providerOrder.indexOf(p) : providerOrder.length);
 
 export async function writeTranscript(t: Transcript, dir = transcriptsDir): Promise<string> {
   const path = transcriptPath(t.id, dir);

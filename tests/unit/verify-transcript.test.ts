@@ -32,6 +32,12 @@ describe("mergeRun", () => {
     const prev: Transcript = { ...head, runs: [run({ kubernetes: "v1.9.0" })] };
     expect(mergeRun(prev, head, run({ kubernetes: "v1.10.0" })).runs.map((r) => r.kubernetes)).toEqual(["v1.10.0", "v1.9.0"]);
   });
+
+  it("puts the local cluster's run before kind's on the same version, whose page prose quotes it", () => {
+    const prev: Transcript = { ...head, runs: [run({ provider: "kind" })] };
+    expect(mergeRun(prev, head, run({})).runs.map((r) => r.provider)).toEqual(["local", "kind"]);
+    expect(mergeRun({ ...head, runs: [run({})] }, head, run({ provider: "kind" })).runs.map((r) => r.provider)).toEqual(["local", "kind"]);
+  });
 });
 
 describe("transcriptProblem", () => {

@@ -38,6 +38,18 @@ export const kind: GoProgram = { name: "kind", module: "sigs.k8s.io/kind", versi
 // crictl in kind nodes, as in kind's base image: `kind export logs` and debugging use it.
 export const crictl: GoProgram = { name: "cri-tools", module: "sigs.k8s.io/cri-tools", version: "v1.37.0", packages: ["sigs.k8s.io/cri-tools/cmd/crictl"] };
 
+// NetworkPolicy for the offline kind node image (kindnetd's policy engine needs nftables' queue statement,
+// which this VM's kernel lacks: CONFIG_NFT_QUEUE is not set). v2.1.0 is the only version the module proxy
+// serves; flaws are reported in the golang.org/x modules it was released with, so those are raised.
+export const kubeRouter: GoProgram = {
+  name: "kube-router",
+  module: "github.com/cloudnativelabs/kube-router/v2",
+  version: "v2.1.0",
+  packages: ["github.com/cloudnativelabs/kube-router/v2/cmd/kube-router"],
+  upgrade: ["golang.org/x/net@v0.62.0", "golang.org/x/crypto@v0.59.0", "golang.org/x/sys@v0.50.0", "golang.org/x/text@v0.44.0"],
+  ldflags: ["-X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=v2.1.0"],
+};
+
 export const etcd: GoProgram = {
   name: "etcd",
   module: "go.etcd.io/etcd/server/v3",

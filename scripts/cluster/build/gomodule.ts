@@ -26,6 +26,8 @@ export interface GoProgram {
   siblingVersion?: (modulePath: string) => string;
   /** Extra environment for `go build`, e.g. CGO flags. */
   env?: Record<string, string>;
+  /** Dependencies raised to these versions (module@version) over the upstream go.mod, e.g. past reported flaws. */
+  upgrade?: string[];
 }
 
 interface GoModJson {
@@ -68,6 +70,7 @@ export async function ensureGoProgram(p: GoProgram): Promise<string> {
     await rm(tmpOut, { recursive: true, force: true });
     try {
       await writeWrapper(p, work);
+      if (p.upgrade?.length) await runLogged(log, work, ["go", "get", ...p.upgrade], {});
       await runLogged(log, work, ["go", "mod", "tidy"], {});
       const ldflags = ["-s", "-w", ...(p.ldflags ?? [])].join(" ");
       await runLogged(

@@ -28,8 +28,12 @@ export async function kindConfig(opts: { workers: number; offlineImage: boolean 
   if (await lacksSysResource()) {
     patches.push("kind: KubeletConfiguration\noomScoreAdj: 0\n", "kind: KubeProxyConfiguration\noomScoreAdj: 0\n");
   }
-  // The offline image carries etcd at the version the local cluster runs, not kubeadm's default tag.
-  if (opts.offlineImage) patches.push(`kind: ClusterConfiguration\netcd:\n  local:\n    imageTag: "${etcdImageTag}"\n`);
+  if (opts.offlineImage) {
+    // The offline image carries etcd at the version the local cluster runs, not kubeadm's default tag; and an
+    // image the kubelet garbage-collects could never be pulled back, so image GC is off (as on the local cluster).
+    patches.push(`kind: ClusterConfiguration\netcd:\n  local:\n    imageTag: "${etcdImageTag}"\n`);
+    patches.push("kind: KubeletConfiguration\nimageGCHighThresholdPercent: 100\nimageGCLowThresholdPercent: 99\n");
+  }
   if (patches.length) config.kubeadmConfigPatches = patches;
   return stringify(config);
 }

@@ -15,6 +15,7 @@ import { ClusterError, timed } from "../../log.ts";
 import { localPathManifest } from "../../local/addons.ts";
 import { versions } from "../../versions.ts";
 import { controlPlaneImages, routesImage } from "./images.ts";
+import { kubeRouterManifest } from "./network-policy.ts";
 import { ensureNodeRootfs, nodeImageCache } from "./rootfs.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,10 +31,10 @@ async function moduleDir(mod: string, version: string): Promise<string> {
 export async function ensureNodeImage(): Promise<string> {
   const built: Record<string, string> = {};
   for (const p of [programs.runc, programs.cniPlugins, programs.containerd, programs.etcd, programs.coredns, programs.metricsServer,
-    programs.localPathProvisioner, programs.kubernetes, programs.kubeadm, programs.crictl, programs.kind]) built[p.name] = await ensureGoProgram(p);
+    programs.localPathProvisioner, programs.kubernetes, programs.kubeadm, programs.crictl, programs.kubeRouter, programs.kind]) built[p.name] = await ensureGoProgram(p);
   const bins = {
     kubernetes: built.kubernetes!, kubeadm: built.kubeadm!, etcd: built.etcd!, containerd: built.containerd!, runc: built.runc!,
-    cni: built["cni-plugins"]!, coredns: built.coredns!, metricsServer: built["metrics-server"]!, localPath: built["local-path-provisioner"]!,
+    cni: built["cni-plugins"]!, kubeRouter: built["kube-router"]!, coredns: built.coredns!, metricsServer: built["metrics-server"]!, localPath: built["local-path-provisioner"]!,
   };
   const rootfs = await ensureNodeRootfs();
   const specs = [...(await imageSpecs(bins)), ...controlPlaneImages(bins, rootfs)];
@@ -65,7 +66,11 @@ export async function ensureNodeImage(): Promise<string> {
       .replace(/^OOMScoreAdjust=.*\n/m, ""),
     "/etc/containerd/config.toml": (await readFile(join(here, "containerd.toml"), "utf8")).replaceAll("{{PAUSE_IMAGE}}", imageNames.pause),
     "/kind/version": versions.kubernetes,
-    "/kind/manifests/default-cni.yaml": (await readFile(join(here, "default-cni.yaml"), "utf8")).replaceAll("{{ROUTES_IMAGE}}", routesImage),
+    // kind applies this file as the cluster's network plugin: our routes, and kube-router for NetworkPolicy.
+    "/kind/manifests/default-cni.yaml": [
+      (await readFile(join(here, "default-cni.yaml"), "utf8")).replaceAll("{{ROUTES_IMAGE}}", routesImage),
+      await kubeRouterManifest(),
+    ].join("---\n"),
     "/kind/manifests/default-storage.yaml": await localPathManifest(localPathDir),
   };
 
@@ -115,6 +120,11 @@ export async function ensureNodeImage(): Promise<string> {
   } finally {
     await rm(overlay, { recursive: true, force: true });
   }
+  // Node images of earlier inputs are never used again (one still running a cluster is kept by Docker).
+  const others = (await $({ quiet: true, nothrow: true })`docker image ls ${nodeImageRepository} --format {{.Repository}}:{{.Tag}}`).stdout
+    .split("\n")
+    .filter((t) => t && t !== tag);
+  for (const old of others) await $({ quiet: true, nothrow: true })`docker image rm ${old}`;
   return tag;
 }
 

@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import type { ImageSpec } from "../../images/oci.ts";
 import { versions } from "../../versions.ts";
+import { kubeRouterImage } from "./network-policy.ts";
 
 const pathEnv = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const k8s = versions.kubernetes;
@@ -10,7 +11,7 @@ const k8s = versions.kubernetes;
 export const etcdImageTag = `${versions.etcd.replace(/^v/, "")}-0`;
 export const routesImage = `k8s-proven.local/kind-routes:${k8s}`;
 
-export function controlPlaneImages(bins: { kubernetes: string; etcd: string }, rootfs: string): ImageSpec[] {
+export function controlPlaneImages(bins: { kubernetes: string; etcd: string; kubeRouter: string }, rootfs: string): ImageSpec[] {
   // kubeadm's static Pods call the binary by name (command: [kube-apiserver, ...]), so it sits on PATH.
   const binaryImage = (name: string, bin: string, source: string): ImageSpec => ({
     name,
@@ -32,6 +33,14 @@ export function controlPlaneImages(bins: { kubernetes: string; etcd: string }, r
       files: { "/usr/local/bin/kube-proxy": join(bins.kubernetes, "kube-proxy") },
       config: { Env: [pathEnv] },
       source: `k8s.io/kubernetes ${k8s} cmd/kube-proxy on Debian 12 (debootstrap)`,
+    },
+    {
+      // kube-router calls iptables-save/-restore and ipset, which the node's Debian root filesystem has.
+      name: kubeRouterImage,
+      baseDir: rootfs,
+      files: { "/usr/local/bin/kube-router": join(bins.kubeRouter, "kube-router") },
+      config: { Entrypoint: ["/usr/local/bin/kube-router"], Env: [pathEnv] },
+      source: `github.com/cloudnativelabs/kube-router/v2 v2.1.0 on Debian 12 (debootstrap)`,
     },
     {
       // The pod network's routes and CNI config (default-cni.yaml): bash, iproute2 and kubectl.
