@@ -150,8 +150,10 @@ describe.each(localeKeys)('search (%s)', (locale) => {
 		await input.fill(searchQueries[locale]);
 		const results = page.locator('#starlight__search .pagefind-ui__result-link');
 		await results.first().waitFor({ state: 'visible' });
-		const paths = await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-		expect(paths).toContain(pageUrl(locale, flagshipId));
+		const resultPaths = () => results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+		// Pagefind renders results one by one as their fragments load: wait for the list, not for its first entry.
+		await expect.poll(resultPaths, { timeout: 10_000 }).toContain(pageUrl(locale, flagshipId));
+		const paths = await resultPaths();
 		// Pagefind keeps one index per language: results stay in the language of the page searched from.
 		for (const path of paths) expect(path.startsWith(`/${locale}/`), path).toBe(true);
 		expect(problems).toEqual([]);

@@ -31,8 +31,8 @@ export default defineProof({
       timeout: 60,
       exitCode: "nonzero",
       note: {
-        en: "Once the network plugin has applied the policy, the same request gets no answer.",
-        "zh-cn": "网络插件应用了这条策略之后，同样的请求就得不到应答了。",
+        en: "Once the network plugin has applied the policy, the same request fails: this cluster's plugin rejects the connection.",
+        "zh-cn": "网络插件应用了这条策略之后，同样的请求就失败了：这个集群的插件直接拒绝了连接。",
       },
     });
     await p.step("kubectl apply -f allow.yaml", {

@@ -50,6 +50,8 @@ export default defineProof({
     en: "A high-priority Pod that fits nowhere preempts a lower-priority Pod",
     "zh-cn": "哪里都放不下的高优先级 Pod 会抢占低优先级 Pod",
   },
+  // It fills the node's CPU to make the point; with more nodes the Pods would simply go elsewhere.
+  lacks: ["multi-node"],
   async run(p) {
     // PriorityClasses are cluster-wide: named after this proof's namespace, deleted afterwards.
     const low = `${p.namespace}-low`;

@@ -44,6 +44,8 @@ export default defineProof({
     en: "The scheduler counts requests, not usage: an idle Pod's request keeps another Pod out",
     "zh-cn": "调度器看的是 requests 而不是实际用量：一个空闲 Pod 的 request 也能把别的 Pod 挡在外面",
   },
+  // It fills the node's CPU to make the point; with more nodes the Pods would simply go elsewhere.
+  lacks: ["multi-node"],
   async run(p) {
     const before = await p.step(nodeCpu, {
       until: true,

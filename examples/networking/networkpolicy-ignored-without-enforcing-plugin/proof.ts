@@ -1,0 +1,40 @@
+import { defineProof } from "#proof";
+
+export default defineProof({
+  title: {
+    en: "Where the network plugin does not implement NetworkPolicy, a default-deny policy is stored and blocks nothing",
+    "zh-cn": "网络插件不实现 NetworkPolicy 时，默认拒绝的策略照样被保存，却什么也拦不住",
+  },
+  // The point is the absence: on a cluster whose plugin enforces policies this proof would be false.
+  lacks: ["network-policy"],
+  async run(p) {
+    await p.step("kubectl apply -f client.yaml -f server.yaml", {
+      expect: "pod/client created\nconfigmap/page created\npod/server created",
+    });
+    await p.step("kubectl wait --for=condition=Ready pod/client pod/server --timeout=120s", {
+      expect: "pod/client condition met\npod/server condition met",
+    });
+    const server = await p.step("kubectl get pod server -o jsonpath='{.status.podIP}'", { expect: /^\d+\.\d+\.\d+\.\d+$/ });
+    await p.step("kubectl apply -f deny.yaml", {
+      expect: "networkpolicy.networking.k8s.io/default-deny-ingress created",
+      note: {
+        en: "The API server validates and stores the policy; nothing reports whether anything will enforce it.",
+        "zh-cn": "API server 校验并保存了这条策略；没有任何地方会告诉你是否有组件去执行它。",
+      },
+    });
+    await p.step("kubectl describe networkpolicy default-deny-ingress", {
+      expect: (out) => /PodSelector:\s+<none> \(Allowing the specific traffic to all pods in this namespace\)/.test(out) && /Allowing ingress traffic:\s+<none> \(Selected pods are isolated for ingress connectivity\)/.test(out),
+      note: {
+        en: "As far as the API is concerned, every Pod of the namespace is isolated for ingress.",
+        "zh-cn": "就 API 而言，这个命名空间的每个 Pod 都已被隔离，不接受入站流量。",
+      },
+    });
+    await p.step(`kubectl exec client -- sh -c 'for i in 1 2 3 4 5 6; do timeout 5 wget -qO- http://${server.output}:8080/; sleep 5; done'`, {
+      expect: Array(6).fill("hello from the server").join("\n"),
+      note: {
+        en: "Yet for half a minute after the policy was stored, every request still gets through: the local cluster's CNI bridge plugin does not implement NetworkPolicy, and nothing else on the node does.",
+        "zh-cn": "然而在策略保存之后的半分钟里，每个请求依然畅通：本地集群的 CNI bridge 插件不实现 NetworkPolicy，节点上也没有别的组件去执行它。",
+      },
+    });
+  },
+});
