@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { $ } from "zx";
 import { kubectlPath } from "../cluster/local/kubectl.ts";
+import { runningPid } from "../cluster/local/processes.ts";
+import { registryAnswers } from "../cluster/local/registry.ts";
 import { getProvider } from "../cluster/providers.ts";
 import type { ProviderName } from "../cluster/provider.ts";
 import type { Capability } from "./proof.ts";
@@ -48,6 +50,7 @@ async function detectCapabilities(provider: ProviderName, env: NodeJS.ProcessEnv
   const k = (args: string[]) => $({ env, quiet: true, nothrow: true })`kubectl ${args}`;
   const caps = new Set<Capability>();
   if (provider === "local") caps.add("local-provider");
+  if (provider === "local" && (await runningPid("registry")) && (await registryAnswers())) caps.add("private-registry");
   const nodes = await k(["get", "nodes", "-o", "name"]);
   if (nodes.stdout.trim().split("\n").filter(Boolean).length >= 2) caps.add("multi-node");
   const metrics = await k(["get", "apiservice", "v1beta1.metrics.k8s.io", "-o", "jsonpath={.status.conditions[?(@.type=='Available')].status}"]);

@@ -12,7 +12,8 @@ export type Capability =
   | "multi-node" // at least two schedulable nodes
   | "metrics-api" // metrics.k8s.io is served (metrics-server)
   | "default-storage-class" // a default StorageClass provisions volumes
-  | "local-provider"; // this project's local cluster (host processes the proof may inspect)
+  | "local-provider" // this project's local cluster (host processes the proof may inspect)
+  | "private-registry"; // the local cluster's authenticated registry at 10.200.0.2:5000 (scripts/cluster/local/registry.ts)
 
 export type Expectation = string | RegExp | ((output: string) => boolean);
 

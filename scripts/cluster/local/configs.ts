@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { runRoot, state } from "../paths.ts";
 import { imageNames } from "../images/catalog.ts";
+import { containerdCertsDir } from "./registry.ts";
 import { kubeconfigPath } from "./kubeconfig.ts";
 import { pkiFile } from "./pki.ts";
 import { topology } from "./topology.ts";
@@ -37,6 +38,9 @@ disabled_plugins = ['io.containerd.internal.v1.opt', 'io.containerd.nri.v1.nri',
   snapshotter = 'overlayfs'
   [plugins.'io.containerd.cri.v1.images'.pinned_images]
     sandbox = '${imageNames.pause}'
+  # Per-registry settings (hosts.toml): the private registry's CA (registry.ts).
+  [plugins.'io.containerd.cri.v1.images'.registry]
+    config_path = '${containerdCertsDir}'
 
 [plugins.'io.containerd.cri.v1.runtime']
   netns_mounts_under_state_dir = true

@@ -9,7 +9,7 @@ import { pidsOfCachedBinaries, stopDaemon, stopPids } from "./processes.ts";
 
 // Reverse start order: first what would restart containers, then the containers, then the store.
 const nodeSide = ["kubelet", "kube-proxy", "kube-scheduler", "kube-controller-manager"];
-const storeSide = ["containerd", "kube-apiserver", "etcd"];
+const storeSide = ["containerd", "kube-apiserver", "etcd", "registry"];
 
 export async function downLocal(): Promise<void> {
   await timed("stopping the local cluster", async () => {

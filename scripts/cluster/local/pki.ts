@@ -40,6 +40,8 @@ export const leaves: Leaf[] = [
   { name: "front-proxy-client", ca: "front-proxy-ca", cn: "front-proxy-client", usage: "client" },
   { name: "etcd-server", ca: "etcd-ca", cn: "etcd", usage: "both", dns: ["localhost"], ips: ["127.0.0.1"] },
   { name: "apiserver-etcd-client", ca: "etcd-ca", cn: "kube-apiserver-etcd-client", usage: "client" },
+  // The private image registry on the node's address (registry.ts); containerd trusts the cluster CA for it.
+  { name: "registry", ca: "ca", cn: "proven-registry", usage: "server", ips: [nodeIP] },
 ];
 
 export const pkiFile = (name: string, ext: "crt" | "key" | "pub") => join(state.pki, `${name}.${ext}`);

@@ -4,21 +4,25 @@ import { request } from "node:https";
 import { pkiFile } from "./pki.ts";
 
 export function httpsGetOk(url: string, ca: string, cert: string): Promise<boolean> {
+  return httpsGetStatus(url, ca, cert).then((status) => status === 200);
+}
+
+/** The HTTP status of a GET (0 when there is no answer), trusting the named CA, with an optional client certificate. */
+export function httpsGetStatus(url: string, ca: string, cert?: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
       url,
       {
         ca: readFileSync(pkiFile(ca, "crt")),
-        cert: readFileSync(pkiFile(cert, "crt")),
-        key: readFileSync(pkiFile(cert, "key")),
+        ...(cert ? { cert: readFileSync(pkiFile(cert, "crt")), key: readFileSync(pkiFile(cert, "key")) } : {}),
         timeout: 2000,
       },
       (res) => {
         res.resume();
-        resolve(res.statusCode === 200);
+        resolve(res.statusCode ?? 0);
       },
     );
-    req.on("error", () => resolve(false));
+    req.on("error", () => resolve(0));
     req.on("timeout", () => req.destroy());
     req.end();
   });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { $ } from "zx";
 import * as programs from "../build/components.ts";
 import { ensureGoProgram } from "../build/gomodule.ts";
-import { imageSpecs } from "../images/catalog.ts";
+import { imageNames, imageSpecs } from "../images/catalog.ts";
 import { ensureImageArchive } from "../images/oci.ts";
 import { ClusterError, elapsed, step, timed } from "../log.ts";
 import { state, stateRoot } from "../paths.ts";
@@ -20,6 +20,7 @@ import { writePki } from "./pki.ts";
 import { checkPortsFree, preflight } from "./preflight.ts";
 import { httpsGetOk } from "./probe.ts";
 import { runningPid, startDaemon, waitFor } from "./processes.ts";
+import { prepareRegistry, pushRegistryImage, registry, registryAnswers, registryToolsMissing } from "./registry.ts";
 import { topology } from "./topology.ts";
 
 const allDaemons = ["containerd", "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy"];
@@ -48,9 +49,9 @@ export async function localIsUp(): Promise<boolean> {
 export async function upLocal(): Promise<void> {
   await preflight();
   const bins = await buildAll();
-  const archives = await timed("assembling side-loaded images", async () =>
-    Promise.all((await imageSpecs(bins)).map(ensureImageArchive)),
-  );
+  const specs = await imageSpecs(bins);
+  const archives = await timed("assembling side-loaded images", () => Promise.all(specs.map(ensureImageArchive)));
+  const busyboxArchive = archives[specs.findIndex((s) => s.name === imageNames.busybox)]!;
 
   if (existsSync(stateRoot) && (await localIsUp())) {
     step("the local cluster is already up");
@@ -87,6 +88,16 @@ export async function upLocal(): Promise<void> {
       if (r.exitCode !== 0) throw new ClusterError(`importing ${archive} into containerd failed`, r.stderr);
     }
   });
+  const missing = await registryToolsMissing();
+  if (missing.length) {
+    step(`no private registry: ${missing.join(", ")} missing (Debian's docker-registry, apache2-utils, skopeo); the proofs that pull from it are skipped`);
+  } else {
+    await timed(`private registry on ${registry.host}`, async () => {
+      await startDaemon(await prepareRegistry());
+      await waitFor("registry", "/v2/ asking for credentials", registryAnswers, 30_000);
+      await pushRegistryImage(busyboxArchive);
+    });
+  }
   await timed("etcd", async () => {
     await startDaemon(daemons.etcd(bins));
     await waitFor("etcd", "/health", () => httpsGetOk("https://127.0.0.1:2379/health", "etcd-ca", "apiserver-etcd-client"), 60_000);
