@@ -51,6 +51,11 @@ function recipeHash(p: GoProgram): string {
   return createHash("sha256").update(JSON.stringify(plain)).digest("hex").slice(0, 16);
 }
 
+/** The directory of a module's source in Go's module cache (downloaded first if needed): manifests, C files, kind's base files. */
+export async function moduleDir(mod: string, version: string): Promise<string> {
+  return (JSON.parse((await $({ quiet: true })`go mod download -json ${`${mod}@${version}`}`).stdout) as { Dir: string }).Dir;
+}
+
 /** Returns the directory holding the built binaries, building them first when the cache lacks them. */
 export async function ensureGoProgram(p: GoProgram): Promise<string> {
   const out = binDir(cacheKey(p));

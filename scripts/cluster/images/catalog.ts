@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
+import { moduleDir } from "../build/gomodule.ts";
 import { ClusterError } from "../log.ts";
 import { binDir } from "../paths.ts";
 import { versions } from "../versions.ts";
@@ -30,11 +31,9 @@ const pathEnv = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
 async function ensurePauseBinary(): Promise<string> {
   const out = join(binDir(`pause-${versions.pause}`), "pause");
   if (existsSync(out)) return out;
-  const { Dir } = JSON.parse(
-    (await $({ quiet: true })`go mod download -json ${`k8s.io/kubernetes@${versions.kubernetes}`}`).stdout,
-  ) as { Dir: string };
+  const kubernetesSource = await moduleDir("k8s.io/kubernetes", versions.kubernetes);
   await mkdir(binDir(`pause-${versions.pause}`), { recursive: true });
-  const src = join(Dir, "build/pause/linux/pause.c");
+  const src = join(kubernetesSource, "build/pause/linux/pause.c");
   const r = await $({ quiet: true, nothrow: true })`gcc -Os -Wall -Werror -static -DVERSION=v${versions.pause}-k8s-proven -o ${out} ${src}`;
   if (r.exitCode !== 0) throw new ClusterError("building the pause image's binary failed (gcc and libc6-dev are needed)", r.stderr);
   return out;

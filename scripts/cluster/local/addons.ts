@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments, stringify } from "yaml";
-import { $ } from "zx";
+import { moduleDir } from "../build/gomodule.ts";
 import { imageNames } from "../images/catalog.ts";
 import { state } from "../paths.ts";
 import { versions } from "../versions.ts";
@@ -14,10 +14,6 @@ import { topology } from "./topology.ts";
 type Obj = { kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [k: string]: any };
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-async function moduleDir(mod: string, version: string): Promise<string> {
-  return (JSON.parse((await $({ quiet: true })`go mod download -json ${`${mod}@${version}`}`).stdout) as { Dir: string }).Dir;
-}
 
 async function readDocs(path: string): Promise<Obj[]> {
   return parseAllDocuments(await readFile(path, "utf8"))

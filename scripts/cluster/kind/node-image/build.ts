@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { $ } from "zx";
 import * as programs from "../../build/components.ts";
-import { ensureGoProgram } from "../../build/gomodule.ts";
+import { ensureGoProgram, moduleDir } from "../../build/gomodule.ts";
 import { imageNames, imageSpecs } from "../../images/catalog.ts";
 import { ensureImageArchive } from "../../images/oci.ts";
 import { ClusterError, timed } from "../../log.ts";
@@ -22,10 +22,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const nodeImageRepository = "k8s-proven.local/kind-node";
 // kind's default StorageClass keeps volumes here on each node.
 const localPathDir = "/var/local-path-provisioner";
-
-async function moduleDir(mod: string, version: string): Promise<string> {
-  return (JSON.parse((await $({ quiet: true })`go mod download -json ${`${mod}@${version}`}`).stdout) as { Dir: string }).Dir;
-}
 
 /** Returns the node image's tag, building and importing it into the Docker engine when it is not there. */
 export async function ensureNodeImage(): Promise<string> {

@@ -4,8 +4,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseAllDocuments, stringify } from "yaml";
-import { $ } from "zx";
 import { kubeRouter } from "../../build/components.ts";
+import { moduleDir } from "../../build/gomodule.ts";
 
 export const kubeRouterImage = `docker.io/cloudnativelabs/kube-router:${kubeRouter.version}`;
 
@@ -18,7 +18,7 @@ async function docs(path: string): Promise<Obj[]> {
 }
 
 export async function kubeRouterManifest(): Promise<string> {
-  const dir = (JSON.parse((await $({ quiet: true })`go mod download -json ${`${kubeRouter.module}@${kubeRouter.version}`}`).stdout) as { Dir: string }).Dir;
+  const dir = await moduleDir(kubeRouter.module, kubeRouter.version);
   const rbac = (await docs(join(dir, "daemonset", "generic-kuberouter-all-features.yaml"))).filter((d) =>
     ["ServiceAccount", "ClusterRole", "ClusterRoleBinding"].includes(d.kind),
   );
