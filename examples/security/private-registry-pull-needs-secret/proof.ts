@@ -37,10 +37,17 @@ export default defineProof({
       note: { en: "Same image, same node, now with imagePullSecrets: it runs.", "zh-cn": "同一个镜像、同一个节点，加上 imagePullSecrets 之后就跑起来了。" },
     });
     await p.step("kubectl get pod with-secret -o jsonpath='{.status.containerStatuses[0].imageID}'", {
-      expect: /^10\.200\.0\.2:5000\/proven\/busybox@sha256:[0-9a-f]{64}$/,
+      expect: /^10\.200\.0\.2:5000\/proven\/hello@sha256:[0-9a-f]{64}$/,
       note: {
-        en: "The image was pulled from the private registry: its ID names that registry and the digest it served.",
-        "zh-cn": "镜像确实是从私有仓库拉下来的：镜像 ID 里写着这个仓库和它给出的摘要。",
+        en: "The image ID names the private registry and the digest it served.",
+        "zh-cn": "镜像 ID 里写着这个私有仓库和它给出的摘要。",
+      },
+    });
+    await p.step("kubectl exec with-secret -- cat /hello.txt", {
+      expect: "pulled from the private registry",
+      note: {
+        en: "A file that only the registry's copy of the image has: nothing else on the node could have supplied it.",
+        "zh-cn": "这个文件只有仓库里的那份镜像才有：节点上没有别的来源能提供它。",
       },
     });
     await p.step(waiting("without-secret"), {

@@ -137,12 +137,18 @@ export function pidsInCgroups(): number[] {
 }
 
 export function removeCgroups(): void {
+  // A cgroup may vanish meanwhile (the kubelet's own cleanup, or a second `down` racing this one).
+  const gone = (e: unknown) => (e as NodeJS.ErrnoException).code === "ENOENT";
   const rm = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) rm(p);
+    try {
+      for (const e of readdirSync(dir)) {
+        const p = join(dir, e);
+        if (statSync(p).isDirectory()) rm(p);
+      }
+      rmdirSync(dir);
+    } catch (e) {
+      if (!gone(e)) throw e;
     }
-    rmdirSync(dir);
   };
   for (const root of kubepodsCgroups()) rm(root);
 }

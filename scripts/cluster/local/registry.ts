@@ -1,12 +1,13 @@
 // A private, authenticated image registry beside the local cluster, so imagePullSecrets can be shown working
 // against a real registry: Debian's docker-registry (the CNCF Distribution registry) over TLS on the node's
-// address, htpasswd authentication, one demo account, and a copy of busybox pushed into it with skopeo.
+// address, htpasswd authentication, one demo account, and an image that exists only there, pushed with skopeo.
 // Optional: without those three Debian packages the cluster starts without it (and the proof is skipped).
 import { mkdir, writeFile, copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
 import { ClusterError, step } from "../log.ts";
 import { state, stateRoot } from "../paths.ts";
+import type { ImageSpec } from "../images/oci.ts";
 import type { Daemon } from "./processes.ts";
 import { pkiFile } from "./pki.ts";
 import { httpsGetStatus } from "./probe.ts";
@@ -17,8 +18,25 @@ export const registry = {
   // A demo account of a registry that lives and dies with the local cluster; the proof shows it in commands.
   username: "proven",
   password: "proven-demo-password",
-  image: `${topology.nodeIP}:5000/proven/busybox:1.35.0`,
+  image: `${topology.nodeIP}:5000/proven/hello:1.0`,
+  /** The file only that image has, so a Pod can show where its image came from. */
+  marker: { path: "/hello.txt", text: "pulled from the private registry\n" },
 };
+
+/**
+ * busybox plus a file of its own. Not busybox itself: once the side-loaded busybox had been pulled again under a
+ * registry name (one Pod with credentials, one without), containerd's CRI no longer found
+ * docker.io/library/busybox:1.35.0 although `ctr images ls` still listed it, and every later busybox Pod tried
+ * Docker Hub. An image found nowhere else also shows that the pull really came from this registry.
+ */
+export function registryImageSpec(busybox: ImageSpec): ImageSpec {
+  return {
+    ...busybox,
+    name: registry.image,
+    texts: { ...busybox.texts, [registry.marker.path]: registry.marker.text },
+    source: `${busybox.source}, plus ${registry.marker.path}`,
+  };
+}
 const dataDir = join(stateRoot, "registry");
 const configPath = join(state.config, "registry.yml");
 const htpasswdPath = join(state.config, "registry.htpasswd");
@@ -75,12 +93,12 @@ export async function registryAnswers(): Promise<boolean> {
   return (await httpsGetStatus(`https://${registry.host}/v2/`, "ca")) === 401;
 }
 
-/** Pushes busybox (the archive the cluster side-loads) into the registry, with the demo account. */
-export async function pushRegistryImage(busyboxArchive: string): Promise<void> {
+/** Pushes the registry's image (an archive of registryImageSpec) into the registry, with the demo account. */
+export async function pushRegistryImage(archive: string): Promise<void> {
   const certDir = join(state.config, "registry-client");
   await mkdir(certDir, { recursive: true });
   await copyFile(pkiFile("ca", "crt"), join(certDir, "ca.crt"));
-  const r = await $({ quiet: true, nothrow: true })`skopeo copy --quiet --dest-cert-dir ${certDir} --dest-creds ${`${registry.username}:${registry.password}`} ${`oci-archive:${busyboxArchive}`} ${`docker://${registry.image}`}`;
+  const r = await $({ quiet: true, nothrow: true })`skopeo copy --quiet --dest-cert-dir ${certDir} --dest-creds ${`${registry.username}:${registry.password}`} ${`oci-archive:${archive}`} ${`docker://${registry.image}`}`;
   if (r.exitCode !== 0) throw new ClusterError(`pushing ${registry.image} into the local registry failed`, r.stderr);
   step(`private registry: ${registry.image} pushed (account ${registry.username})`);
 }

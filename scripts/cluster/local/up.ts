@@ -20,7 +20,7 @@ import { writePki } from "./pki.ts";
 import { checkPortsFree, preflight } from "./preflight.ts";
 import { httpsGetOk } from "./probe.ts";
 import { runningPid, startDaemon, waitFor } from "./processes.ts";
-import { prepareRegistry, pushRegistryImage, registry, registryAnswers, registryToolsMissing } from "./registry.ts";
+import { prepareRegistry, pushRegistryImage, registry, registryAnswers, registryImageSpec, registryToolsMissing } from "./registry.ts";
 import { topology } from "./topology.ts";
 
 const allDaemons = ["containerd", "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy"];
@@ -51,7 +51,7 @@ export async function upLocal(): Promise<void> {
   const bins = await buildAll();
   const specs = await imageSpecs(bins);
   const archives = await timed("assembling side-loaded images", () => Promise.all(specs.map(ensureImageArchive)));
-  const busyboxArchive = archives[specs.findIndex((s) => s.name === imageNames.busybox)]!;
+  const registryArchive = await ensureImageArchive(registryImageSpec(specs.find((s) => s.name === imageNames.busybox)!));
 
   if (existsSync(stateRoot) && (await localIsUp())) {
     step("the local cluster is already up");
@@ -95,7 +95,7 @@ export async function upLocal(): Promise<void> {
     await timed(`private registry on ${registry.host}`, async () => {
       await startDaemon(await prepareRegistry());
       await waitFor("registry", "/v2/ asking for credentials", registryAnswers, 30_000);
-      await pushRegistryImage(busyboxArchive);
+      await pushRegistryImage(registryArchive);
     });
   }
   await timed("etcd", async () => {
