@@ -25,6 +25,8 @@ describe("kind cluster configuration", () => {
     expect(upstream.some((p) => /imageTag/.test(p) || /imageGCHighThresholdPercent/.test(p))).toBe(false);
     expect(offline.some((p) => /kind: ClusterConfiguration[\s\S]*imageTag: "3\.7\.3-0"/.test(p))).toBe(true);
     expect(offline.some((p) => /imageGCHighThresholdPercent: 100/.test(p))).toBe(true);
+    expect(offline.some((p) => /cgroupDriver: cgroupfs/.test(p))).toBe(true);
+    expect(upstream.some((p) => /cgroupDriver/.test(p))).toBe(false);
   });
 
   it("lowers no oom_score_adj only where this host's root lacks CAP_SYS_RESOURCE", async () => {

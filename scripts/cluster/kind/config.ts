@@ -33,6 +33,8 @@ export async function kindConfig(opts: { workers: number; offlineImage: boolean 
     // image the kubelet garbage-collects could never be pulled back, so image GC is off (as on the local cluster).
     patches.push(`kind: ClusterConfiguration\netcd:\n  local:\n    imageTag: "${etcdImageTag}"\n`);
     patches.push("kind: KubeletConfiguration\nimageGCHighThresholdPercent: 100\nimageGCLowThresholdPercent: 99\n");
+    // Matches the offline image's containerd (SystemdCgroup = false; see node-image/containerd.toml).
+    patches.push("kind: KubeletConfiguration\ncgroupDriver: cgroupfs\n");
   }
   if (patches.length) config.kubeadmConfigPatches = patches;
   return stringify(config);
