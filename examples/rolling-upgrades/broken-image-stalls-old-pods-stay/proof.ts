@@ -5,7 +5,8 @@ const pods =
   "kubectl get pods -l app.kubernetes.io/name=web -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,READY:.status.containerStatuses[0].ready,WAITING:.status.containerStatuses[0].state.waiting.reason,DELETING:.metadata.deletionTimestamp";
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=web -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,IMAGE:.spec.template.spec.containers[0].image,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
-const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 5 wget -qO- http://web; done | sort | uniq -c'`;
+// 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
+const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 10 wget -qO- http://web; done | sort | uniq -c'`;
 /** The rows of a table, without its header. */
 const stuck = (out: string) =>
   JSON.stringify(rows(out).sort((a, b) => a[0].localeCompare(b[0]))) ===

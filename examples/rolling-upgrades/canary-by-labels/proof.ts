@@ -1,7 +1,8 @@
 import { defineProof } from "#proof";
 
 const endpoints = `kubectl get endpointslice -l kubernetes.io/service-name=web -o jsonpath='{range .items[*].endpoints[*]}{.targetRef.name} {.conditions.ready}{"\\n"}{end}'`;
-const requests = `kubectl exec client -- sh -c 'for i in $(seq 100); do timeout 5 wget -qO- http://web; done | sort | uniq -c'`;
+// 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
+const requests = `kubectl exec client -- sh -c 'for i in $(seq 100); do timeout 10 wget -qO- http://web; done | sort | uniq -c'`;
 const lines = (output: string) => output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/));
 /** `uniq -c` output as { answer: count }. */
 const counts = (output: string) => Object.fromEntries(lines(output).map(([n, answer]) => [answer, Number(n)]));

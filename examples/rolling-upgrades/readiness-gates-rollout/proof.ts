@@ -5,7 +5,8 @@ const pods =
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=web -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,VERSION:.spec.template.spec.containers[0].env[0].value,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
 const endpoints = `kubectl get endpointslice -l kubernetes.io/service-name=web -o jsonpath='{range .items[*].endpoints[*]}{.targetRef.name} {.conditions.ready}{"\\n"}{end}'`;
-const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 5 wget -qO- http://web; done | sort | uniq -c'`;
+// 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
+const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 10 wget -qO- http://web; done | sort | uniq -c'`;
 /** The rows of a table, without its header. */
 const lines = (output: string) => output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/));
 const byRevision = (out: string) => rows(out).sort((a, b) => a[0].localeCompare(b[0]));

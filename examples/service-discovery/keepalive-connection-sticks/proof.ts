@@ -22,7 +22,8 @@ export default defineProof({
     await p.step("kubectl wait --for=condition=Ready pod/client --timeout=120s", { expect: "pod/client condition met" });
     const list = await p.step(backends, { expect: (o) => o.split("\n").filter(Boolean).length === 3 });
     const names = list.output.split("\n").filter(Boolean);
-    await p.step("kubectl exec client -- sh -c 'for i in $(seq 30); do timeout 5 wget -qO- http://web/; done | sort | uniq -c'", {
+    // 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
+    await p.step("kubectl exec client -- sh -c 'for i in $(seq 30); do timeout 10 wget -qO- http://web/; done | sort | uniq -c'", {
       until: true,
       timeout: 60,
       expect: (o) => sameSet(pairs(o).map(([, name]) => name), names),

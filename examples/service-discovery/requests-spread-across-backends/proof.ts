@@ -2,7 +2,8 @@ import { defineProof } from "#proof";
 
 const backends = "kubectl get pods -l app.kubernetes.io/name=web -o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}'";
 /** n requests from the client, each one wget, so each one a new TCP connection; answers counted per Pod. */
-const requests = (n: number) => `kubectl exec client -- sh -c 'for i in $(seq ${n}); do timeout 5 wget -qO- http://web/; done | sort | uniq -c'`;
+// 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
+const requests = (n: number) => `kubectl exec client -- sh -c 'for i in $(seq ${n}); do timeout 10 wget -qO- http://web/; done | sort | uniq -c'`;
 /** `uniq -c` lines → { name: count }. */
 const counts = (output: string): Record<string, number> =>
   Object.fromEntries(output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/).reverse()).map(([name, n]) => [name, Number(n)]));

@@ -4,7 +4,8 @@ const slice =
   "kubectl get endpointslice -l kubernetes.io/service-name=web -o jsonpath='{range .items[*].endpoints[*]}{.targetRef.name} ready={.conditions.ready}{\"\\n\"}{end}'";
 /** "web-a ready=true" lines, sorted, so the order the controller lists them in does not matter. */
 const sorted = (output: string) => output.split("\n").filter(Boolean).sort().join("\n");
-const requests = "kubectl exec client -- sh -c 'for i in $(seq 20); do timeout 5 wget -qO- http://web/; done | sort | uniq -c'";
+// 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
+const requests = "kubectl exec client -- sh -c 'for i in $(seq 20); do timeout 10 wget -qO- http://web/; done | sort | uniq -c'";
 /** `uniq -c` lines → { name: count }. */
 const counts = (output: string) =>
   Object.fromEntries(output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/).reverse()).map(([name, n]) => [name, Number(n)]));
