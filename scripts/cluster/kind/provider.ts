@@ -1,14 +1,16 @@
 // A kind cluster. Where a Docker engine runs, kind's own node image (pinned) is used; where none runs and this
 // project starts one (its CI, a VM without Docker), there is no registry either, so the node image is built
 // here offline (node-image/). KIND_NODE_IMAGE picks an image explicitly, or `offline` for the built one.
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { $ } from "zx";
 import { kind as kindProgram, kubernetes } from "../build/components.ts";
 import { ensureGoProgram } from "../build/gomodule.ts";
 import { ClusterError, step, timed } from "../log.ts";
 import { metricsServerManifest } from "../local/addons.ts";
+import { kubectlPath } from "../local/kubectl.ts";
 import type { Provider, UpOptions } from "../provider.ts";
 import { kindConfig } from "./config.ts";
 import { dockerAnswers, engineIsOurs, ensureDockerEngine, stopDockerEngine } from "./engine/engine.ts";
@@ -39,9 +41,14 @@ async function nodeImage(): Promise<{ image: string; offline: boolean }> {
   return { image: upstreamNodeImage, offline: false };
 }
 
-/** kubectl as kind's admin, through the kubectl built for the local cluster's version when kubectl is not installed. */
+/**
+ * kubectl as kind's admin: the one built for the pinned version when the cache has it (as `npm run verify` uses),
+ * else the one on PATH; only a machine with neither builds it (a laptop with Docker and kubectl builds nothing).
+ */
 async function kubectlEnv(kubeconfig: string): Promise<NodeJS.ProcessEnv> {
-  return { ...process.env, KUBECONFIG: kubeconfig, PATH: `${process.env.PATH}:${await ensureGoProgram(kubernetes)}` };
+  const onPath = (await $({ quiet: true, nothrow: true })`command -v kubectl`).exitCode === 0;
+  const dir = existsSync(kubectlPath) ? dirname(kubectlPath) : onPath ? undefined : await ensureGoProgram(kubernetes);
+  return { ...process.env, KUBECONFIG: kubeconfig, PATH: dir ? `${dir}:${process.env.PATH}` : process.env.PATH };
 }
 
 export const kindProvider: Provider = {
@@ -61,10 +68,12 @@ export const kindProvider: Provider = {
       return;
     }
     const { image, offline } = await nodeImage();
-    const configPath = join(await mkdtemp(join(tmpdir(), "k8s-proven-kind-")), "cluster.yaml");
+    const configDir = await mkdtemp(join(tmpdir(), "k8s-proven-kind-"));
+    const configPath = join(configDir, "cluster.yaml");
     await writeFile(configPath, await kindConfig({ workers, offlineImage: offline }));
     await timed(`kind create cluster ${clusterName} (${workers + 1} node(s), ${image})`, async () => {
       const r = await $({ nothrow: true, quiet: true })`${kind} create cluster --name ${clusterName} --config ${configPath} --image ${image} --wait 180s`;
+      await rm(configDir, { recursive: true, force: true });
       if (r.exitCode !== 0) {
         await $({ quiet: true, nothrow: true })`${kind} delete cluster --name ${clusterName}`;
         throw new ClusterError("kind create cluster failed (the cluster was deleted again)", r.stderr.split("\n").slice(-25).join("\n"));
