@@ -19,6 +19,7 @@ import { ensureNodeImage, nodeImageRepository } from "./node-image/build.ts";
 // kind v0.33.0's own default (pkg/apis/config/defaults/image.go), pinned by digest.
 export const upstreamNodeImage = "kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5";
 const clusterName = "proven";
+const kubeconfigCopy = join(tmpdir(), `k8s-proven-kind-${clusterName}.kubeconfig`);
 
 async function kindBinary(): Promise<string> {
   if ((await $({ quiet: true, nothrow: true })`command -v kind`).exitCode === 0) return "kind";
@@ -99,6 +100,7 @@ export const kindProvider: Provider = {
       if (await nodes(kind)) await timed(`kind delete cluster ${clusterName}`, () => $({ quiet: true })`${kind} delete cluster --name ${clusterName}`);
     }
     if (engineIsOurs()) await stopDockerEngine();
+    await rm(kubeconfigCopy, { force: true });
   },
   async status() {
     if (!(await dockerAnswers())) {
@@ -114,9 +116,9 @@ export const kindProvider: Provider = {
     const kind = await kindBinary();
     const r = await $({ quiet: true, nothrow: true })`${kind} get kubeconfig --name ${clusterName}`;
     if (r.exitCode !== 0) throw new ClusterError(`no kind cluster ${clusterName}: start it with npm run cluster:up -- --provider kind`);
-    const path = join(await mkdtemp(join(tmpdir(), "k8s-proven-kind-")), "kubeconfig");
-    await writeFile(path, r.stdout, { mode: 0o600 });
-    return path;
+    // One file, rewritten on each call and removed by down, rather than a new temporary directory each time.
+    await writeFile(kubeconfigCopy, r.stdout, { mode: 0o600 });
+    return kubeconfigCopy;
   },
   hint: () => `kubectl is pointed at it: context kind-${clusterName}`,
 };
