@@ -1,6 +1,7 @@
 // npm run verify [-- <id|area>…] [--provider local|kind|existing] [--context NAME] [--jobs N]
 // Runs proofs on a real cluster and writes their transcripts to content/proofs/.
-import { resolve } from "node:path";
+import { rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { spawnSync } from "node:child_process";
 import type { ProviderName } from "../cluster/provider.ts";
@@ -50,6 +51,8 @@ try {
 }
 
 const target = await connect(providerName, values.context).catch((e: Error) => fail(e.message));
+// The admin kubeconfig copy lives in a temporary directory of its own: gone when this process ends, however it ends.
+process.once("exit", () => rmSync(dirname(target.kubeconfig), { recursive: true, force: true }));
 console.log(`verifying ${ids.length} proof(s) on Kubernetes ${target.kubernetes} (${target.provider}), ${jobs} at a time`);
 console.log(`cluster capabilities: ${[...target.capabilities].join(", ") || "none detected"}`);
 

@@ -1,6 +1,6 @@
 // The cluster proofs run against: how to reach it, which version it is, and what it can do.
 import { existsSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { $ } from "zx";
@@ -40,6 +40,7 @@ export async function connect(provider: ProviderName, context?: string): Promise
   const kenv = { ...process.env, PATH: path, KUBECONFIG: kubeconfig };
   const version = await $({ env: kenv, quiet: true, nothrow: true })`kubectl version -o json --request-timeout=10s`;
   if (version.exitCode !== 0) {
+    await rm(dir, { recursive: true, force: true });
     throw new Error(`the ${provider} cluster does not answer (${version.stderr.trim().split("\n").at(-1)}); start it with npm run cluster:up -- --provider ${provider}`);
   }
   const kubernetes = (JSON.parse(version.stdout) as { serverVersion: { gitVersion: string } }).serverVersion.gitVersion;

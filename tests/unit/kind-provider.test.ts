@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,8 +46,12 @@ describe("runc-held-caps.sh, the Docker engine's runtime", () => {
     const fakeRunc = join(dir, "fake-runc");
     writeFileSync(fakeRunc, `#!/bin/sh\necho "$@" > ${join(dir, "called")}\n`);
     chmodSync(fakeRunc, 0o755);
-    execFileSync(script, args(dir), { env: { ...process.env, PROVEN_RUNC: fakeRunc } });
-    return { written: JSON.parse(readFileSync(file(dir), "utf8")), called: readFileSync(join(dir, "called"), "utf8").trim(), dir };
+    try {
+      execFileSync(script, args(dir), { env: { ...process.env, PROVEN_RUNC: fakeRunc } });
+      return { written: JSON.parse(readFileSync(file(dir), "utf8")), called: readFileSync(join(dir, "called"), "utf8").trim(), dir };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   it("removes from a bundle's config exactly the capabilities the host's bounding set lacks, then runs runc with the same arguments", () => {
