@@ -23,8 +23,8 @@ export interface StepOptions {
    * returned to the proof, without kubectl's own klog-format log lines (the transcript keeps them).
    */
   expect?: Expectation;
-  /** The exit status the command must have: a number, or "nonzero" for a command that must fail. Default 0. */
-  exitCode?: number | "nonzero";
+  /** The exit status the command must have: a number, any of several, or "nonzero" for a command that must fail. Default 0. */
+  exitCode?: number | number[] | "nonzero";
   /** Re-run the command until the expectation holds (a poll, not a sleep), for at most `timeout` seconds. */
   until?: boolean;
   timeout?: number;

@@ -32,7 +32,11 @@ export function shell(command: string, cwd: string, env: NodeJS.ProcessEnv, time
 }
 
 export function describeExpectation(e: Expectation | undefined, exitCode: StepOptions["exitCode"]): string {
-  const code = exitCode === undefined ? "exit status 0" : exitCode === "nonzero" ? "a non-zero exit status" : `exit status ${exitCode}`;
+  const code =
+    exitCode === undefined ? "exit status 0"
+    : exitCode === "nonzero" ? "a non-zero exit status"
+    : Array.isArray(exitCode) ? `exit status ${exitCode.join(" or ")}`
+    : `exit status ${exitCode}`;
   if (e === undefined) return code;
   if (typeof e === "string") return `${code} and output ${JSON.stringify(e)}`;
   if (e instanceof RegExp) return `${code} and output matching ${e}`;
@@ -47,7 +51,11 @@ const kubectlLogLine = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [\w.-]+:\d+\
 export const assertedOutput = (output: string) => output.replace(kubectlLogLine, "");
 
 export function holds(r: StepResult, o: StepOptions): boolean {
-  const codeOk = o.exitCode === undefined ? r.exitCode === 0 : o.exitCode === "nonzero" ? r.exitCode !== 0 : r.exitCode === o.exitCode;
+  const codeOk =
+    o.exitCode === undefined ? r.exitCode === 0
+    : o.exitCode === "nonzero" ? r.exitCode !== 0
+    : Array.isArray(o.exitCode) ? o.exitCode.includes(r.exitCode)
+    : r.exitCode === o.exitCode;
   if (!codeOk) return false;
   const e = o.expect;
   if (e === undefined) return true;
