@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { StepCheck } from "./check.ts";
 import type { Text } from "./proof.ts";
 
 export interface TranscriptStep {
@@ -12,8 +13,12 @@ export interface TranscriptStep {
   pass: boolean;
   /** How long the step took, polling included (absent in transcripts recorded before it was kept). */
   seconds?: number;
+  /** What the step checked: exit status, output (exact, pattern, stated predicate or JSON subset), poll bound. */
+  checked?: StepCheck;
   /** What the step required, in words, when it failed. */
   expected?: string;
+  /** The command was ended (its whole process group) when its time ran out. */
+  timedOut?: boolean;
   /** Present when the step was polled: how many runs and how long until it held. */
   polled?: { attempts: number; seconds: number };
   note?: Text;
