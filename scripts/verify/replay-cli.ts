@@ -1,7 +1,7 @@
 // npm run replay [-- <id|area>…]: re-checks every recorded run of the selected transcripts against the
 // proofs as they read now, with no cluster (scripts/verify/replay.ts). Exits 1 on any disagreement.
 // --unrecorded-checks accepts steps recorded before transcripts stored their checks (conversion only).
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { examplesDir, listExampleIds, selectIds } from "./examples.ts";
 import { loadProof } from "./load.ts";
@@ -34,7 +34,7 @@ for (const id of ids) {
   for (const run of t.runs) {
     runs++;
     const problems = await replayRun(id, proof, run, { unrecordedChecks: values["unrecorded-checks"] });
-    const label = `${id} (${run.kubernetes}, ${run.provider})`;
+    const label = `${relative(process.cwd(), transcriptPath(id, dir))}, run on ${run.kubernetes} (${run.provider})`;
     if (problems.length) {
       bad++;
       console.log(`DIFFERS ${label}\n${problems.map((p) => `  ${p}`).join("\n")}`);

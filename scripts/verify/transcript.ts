@@ -24,9 +24,25 @@ export interface TranscriptStep {
   note?: Text;
 }
 
+/** The cluster a run ran on, as far as it matters for what a proof shows (a reader's cluster may differ). */
+export interface ClusterFacts {
+  nodes: number;
+  /** The nodes' container runtime, as the kubelet reports it: `containerd://2.4.2`. */
+  runtime: string;
+  kernel: string;
+  os: string;
+  /** The kubectl the proof ran with. */
+  kubectl: string;
+  cgroup?: "v1" | "v2";
+  proxyMode?: string;
+  cni?: string;
+}
+
 export interface TranscriptRun {
   kubernetes: string;
   provider: string;
+  /** Absent in transcripts recorded before it was kept. */
+  cluster?: ClusterFacts;
   date: string;
   exampleHash: string;
   seconds: number;

@@ -9,12 +9,28 @@ import type { Transcript } from '../../scripts/verify/transcript.ts';
 
 const text = z.object({ en: z.string().min(1), 'zh-cn': z.string().min(1) });
 
+const outputCheck = z.union([
+	z.object({ equals: z.string() }),
+	z.object({ matches: z.string().regex(/^\/.*\/[a-z]*$/s, 'a pattern as written: /…/flags') }),
+	z.object({ says: text }),
+	z.object({ json: z.json() }),
+]);
+
+const checked = z.object({
+	exit: z.union([z.array(z.number().int()).min(1), z.literal('nonzero')]),
+	output: outputCheck.optional(),
+	within: z.number().min(0).optional(),
+});
+
 const step = z.object({
 	command: z.string().min(1),
 	output: z.string(),
 	exitCode: z.number().int(),
 	pass: z.boolean(),
+	seconds: z.number().min(0).optional(),
+	checked: checked.optional(),
 	expected: z.string().optional(),
+	timedOut: z.boolean().optional(),
 	polled: z.object({ attempts: z.number().int().min(1), seconds: z.number().min(0) }).optional(),
 	note: text.optional(),
 });
@@ -22,6 +38,18 @@ const step = z.object({
 const run = z.object({
 	kubernetes: z.string().regex(/^v\d+\.\d+\.\d+/, 'a Kubernetes server version such as v1.37.2'),
 	provider: z.string().min(1),
+	cluster: z
+		.object({
+			nodes: z.number().int().min(1),
+			runtime: z.string(),
+			kernel: z.string(),
+			os: z.string(),
+			kubectl: z.string(),
+			cgroup: z.enum(['v1', 'v2']).optional(),
+			proxyMode: z.string().optional(),
+			cni: z.string().optional(),
+		})
+		.optional(),
 	date: z.iso.datetime({ offset: true }),
 	exampleHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
 	seconds: z.number().min(0),

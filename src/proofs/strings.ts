@@ -41,6 +41,30 @@ export const proofStringsSchema = z
 		'proof.stepFailed': z.string(),
 		/** The failure recorded for a failed run (the runner's message, which names the step): {{message}}. */
 		'proof.failure': z.string(),
+		/** Label in front of what a step checked. */
+		'proof.checked': z.string(),
+		/** The exit statuses a step accepted: {{codes}} ("0", "0 or 137"). */
+		'proof.check.exit': z.string(),
+		/** A step that had to fail. */
+		'proof.check.exitNonzero': z.string(),
+		/** The output had to be exactly the text shown. */
+		'proof.check.equals': z.string(),
+		/** The output had to match a pattern: {{pattern}} (markup: code). */
+		'proof.check.matches': z.string(),
+		/** The JSON output had to contain a subset: {{subset}} (markup: code). */
+		'proof.check.json': z.string(),
+		/** A polled step: re-run until the check held, for at most {{seconds}} s. */
+		'proof.check.within': z.string(),
+		/** A step whose command ran out of time and was ended. */
+		'proof.timedOut': z.string(),
+		/** Label of the line describing the cluster a run ran on. */
+		'proof.cluster': z.string(),
+		/** Parts of that line: {{count}} nodes; {{version}} cgroup; {{mode}} kube-proxy; {{version}} kubectl. */
+		'proof.cluster.nodes_one': z.string(),
+		'proof.cluster.nodes_other': z.string(),
+		'proof.cluster.cgroup': z.string(),
+		'proof.cluster.proxy': z.string(),
+		'proof.cluster.kubectl': z.string(),
 		/** Heading of the "run it yourself" block. */
 		'proof.runIt': z.string(),
 		/** Text under the command: {{existing}} and {{up}} are code, {{link}} a link to the "run the proofs" page. */

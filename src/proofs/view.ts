@@ -95,3 +95,29 @@ export function exampleFileUrl(id: string, file: string, base = '/'): string {
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
+
+/**
+ * What a step checked, as parts the component turns into words in the page's language: the accepted exit
+ * statuses, then the output check (exact text, pattern, the proof's own statement, JSON subset), then the poll.
+ */
+export type CheckPart =
+	| { kind: 'exit'; codes: string }
+	| { kind: 'exitNonzero' }
+	| { kind: 'equals' }
+	| { kind: 'matches'; pattern: string }
+	| { kind: 'json'; subset: string }
+	| { kind: 'says'; text: Record<'en' | 'zh-cn', string> }
+	| { kind: 'within'; seconds: number };
+
+export function checkParts(check: NonNullable<TranscriptStep['checked']>): CheckPart[] {
+	const parts: CheckPart[] = [check.exit === 'nonzero' ? { kind: 'exitNonzero' } : { kind: 'exit', codes: check.exit.join(' / ') }];
+	const o = check.output;
+	if (o) {
+		if ('equals' in o) parts.push({ kind: 'equals' });
+		else if ('matches' in o) parts.push({ kind: 'matches', pattern: o.matches });
+		else if ('says' in o) parts.push({ kind: 'says', text: o.says });
+		else parts.push({ kind: 'json', subset: JSON.stringify(o.json) });
+	}
+	if (check.within !== undefined) parts.push({ kind: 'within', seconds: check.within });
+	return parts;
+}

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exampleHash, listExampleIds, manifestFiles, namespaceFor, selectIds } from "../../scripts/verify/examples.ts";
-import { assertedOutput, describeExpectation, holds } from "../../scripts/verify/run.ts";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "examples-"));
@@ -53,30 +52,3 @@ describe("examples", () => {
     expect(namespaceFor(`resource-management/${"x".repeat(80)}`)).toBe(long);
   });
 });
-
-describe("step expectations", () => {
-  const r = { output: "hello\n", exitCode: 0 };
-  it("compares strings trimmed, matches regexps, calls predicates", () => {
-    expect(holds(r, { expect: "hello" })).toBe(true);
-    expect(holds(r, { expect: "hell" })).toBe(false);
-    expect(holds(r, { expect: /ell/ })).toBe(true);
-    expect(holds(r, { expect: (o) => o.startsWith("he") })).toBe(true);
-    expect(holds(r, { expect: () => { throw new Error("x"); } })).toBe(false);
-  });
-  it("checks the exit status, zero unless told", () => {
-    expect(holds({ output: "", exitCode: 1 }, {})).toBe(false);
-    expect(holds({ output: "", exitCode: 1 }, { exitCode: "nonzero" })).toBe(true);
-    expect(holds({ output: "", exitCode: 0 }, { exitCode: "nonzero" })).toBe(false);
-  });
-  it("leaves kubectl's own klog lines out of what is checked, and nothing else", () => {
-    const noisy = { output: "E1127 04:54:09.861837   14000 websocket.go:296] Unknown stream id 1, discarding message\nAPP_MODE=blue", exitCode: 0 };
-    expect(holds(noisy, { expect: "APP_MODE=blue" })).toBe(true);
-    expect(assertedOutput("Error from server (Forbidden): pods is forbidden")).toBe("Error from server (Forbidden): pods is forbidden");
-    expect(assertedOutput("E1127 sometimes\nx")).toBe("E1127 sometimes\nx");
-  });
-  it("describes what was expected", () => {
-    expect(describeExpectation("hi", undefined)).toBe('exit status 0 and output "hi"');
-    expect(describeExpectation(/x/, "nonzero")).toBe("a non-zero exit status and output matching /x/");
-  });
-});
-

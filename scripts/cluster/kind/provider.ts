@@ -11,6 +11,8 @@ import { ensureGoProgram } from "../build/gomodule.ts";
 import { ClusterError, step, timed } from "../log.ts";
 import { metricsServerManifest } from "../local/addons.ts";
 import { kubectlPath } from "../local/kubectl.ts";
+import { builtKubectl } from "../kubectl-for.ts";
+import { hostCgroupVersion, kubeadmProxyMode, probeCapabilities } from "../capabilities.ts";
 import type { Provider, UpOptions } from "../provider.ts";
 import { kindConfig } from "./config.ts";
 import { dockerAnswers, engineIsOurs, ensureDockerEngine, stopDockerEngine } from "./engine/engine.ts";
@@ -121,4 +123,18 @@ export const kindProvider: Provider = {
     return kubeconfigCopy;
   },
   hint: () => `kubectl is pointed at it: context kind-${clusterName}`,
+  async capabilities(env) {
+    const caps = await probeCapabilities(env);
+    // Both node images enforce NetworkPolicy: kube-router in the offline image (node-image/), kindnet's policy
+    // engine in kind's own since v0.24.
+    caps.add("network-policy");
+    return caps;
+  },
+  kubectl: (serverVersion) => builtKubectl(serverVersion),
+  async facts(env) {
+    // Node containers share this host's kernel and cgroup hierarchy.
+    const ds = await $({ env, quiet: true, nothrow: true })`kubectl -n kube-system get daemonsets -o name`;
+    const cni = /kindnet/.test(ds.stdout) ? "kindnet" : /kube-router/.test(ds.stdout) ? "bridge (CNI plugins) + kube-router for NetworkPolicy" : undefined;
+    return { cgroup: hostCgroupVersion(), proxyMode: await kubeadmProxyMode(env), ...(cni ? { cni } : {}) };
+  },
 };
