@@ -1,7 +1,10 @@
-import { defineProof, tableRows as rows } from "#proof";
+import { defineProof, tableRows as rows, that } from "#proof";
 
+/** One row per Pod: [name, uid, ready]. */
 const pods = "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,UID:.metadata.uid,READY:.status.containerStatuses[0].ready";
-/** The rows of a custom-columns table, without its header: [name, uid, ready]. */
+// A Deployment's Pod is named <ReplicaSet>-<suffix>, and the ReplicaSet <Deployment>-<pod template hash>: the
+// same prefix means the same ReplicaSet, so the same template.
+const replicaSetOf = (pod: string) => pod.slice(0, pod.lastIndexOf("-"));
 const environ = (pod: string) => `kubectl exec ${pod} -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -E "MODE|NEW_KEY" | sort'`;
 
 export default defineProof({
@@ -12,7 +15,12 @@ export default defineProof({
   async run(p) {
     await p.step("kubectl apply -f configmap.yaml -f deployment.yaml", { expect: "configmap/app-config created\ndeployment.apps/app created" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
-    const before = await p.step(pods, { expect: (out) => rows(out).length === 1 && rows(out)[0][2] === "true" });
+    const before = await p.step(pods, {
+      expect: that({ en: "one Pod, READY true", "zh-cn": "只有一个 Pod，READY 为 true" }, (out) => {
+        const r = rows(out);
+        return r.length === 1 && r[0][2] === "true";
+      }),
+    });
     const [oldName, oldUid] = rows(before.output)[0];
     await p.step(environ(oldName), {
       expect: "APP_MODE=blue\nMODE=blue",
@@ -33,10 +41,16 @@ export default defineProof({
     const after = await p.step(pods, {
       until: true,
       timeout: 120,
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 1 && r[0][0] !== oldName && r[0][1] !== oldUid && r[0][2] === "true";
-      },
+      expect: that(
+        {
+          en: `one Pod, READY true; its name and UID differ from the deleted Pod's, its ReplicaSet (the name prefix ${replicaSetOf(oldName)}) does not`,
+          "zh-cn": `只有一个 Pod，READY 为 true；名字和 UID 都与被删的 Pod 不同，所属 ReplicaSet（名字前缀 ${replicaSetOf(oldName)}）相同`,
+        },
+        (out) => {
+          const r = rows(out);
+          return r.length === 1 && r[0][0] !== oldName && r[0][1] !== oldUid && replicaSetOf(r[0][0]) === replicaSetOf(oldName) && r[0][2] === "true";
+        },
+      ),
       note: {
         en: "The ReplicaSet creates a replacement Pod from the unchanged template.",
         "zh-cn": "ReplicaSet 用没有变化的模板创建了替代的 Pod。",

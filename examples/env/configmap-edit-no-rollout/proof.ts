@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const objects =
   "kubectl get deployment,replicaset,pod -l app.kubernetes.io/name=app -o custom-columns=KIND:.kind,NAME:.metadata.name,GENERATION:.metadata.generation,UID:.metadata.uid";
@@ -13,7 +13,13 @@ export default defineProof({
     await p.step("kubectl apply -f configmap.yaml -f deployment.yaml", { expect: "configmap/app-config created\ndeployment.apps/app created" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
     const before = await p.step(objects, {
-      expect: (out) => /^Deployment\s+app\s+1\s/m.test(out) && (out.match(/^ReplicaSet\s/gm) ?? []).length === 1 && (out.match(/^Pod\s/gm) ?? []).length === 1,
+      expect: that(
+        {
+          en: "Deployment app at generation 1, one ReplicaSet and one Pod",
+          "zh-cn": "Deployment app 的 generation 为 1，ReplicaSet 和 Pod 各一个",
+        },
+        (out) => /^Deployment\s+app\s+1\s/m.test(out) && (out.match(/^ReplicaSet\s/gm) ?? []).length === 1 && (out.match(/^Pod\s/gm) ?? []).length === 1,
+      ),
       note: {
         en: "The Deployment (generation 1), its ReplicaSet and its Pod, with their UIDs.",
         "zh-cn": "Deployment（generation 为 1）、它的 ReplicaSet 和 Pod，以及它们的 UID。",
@@ -38,7 +44,7 @@ export default defineProof({
       },
     });
     await p.step("kubectl rollout history deployment/app", {
-      expect: (out) => /^1\s/m.test(out) && !/^2\s/m.test(out),
+      expect: that({ en: "the only revision listed is 1", "zh-cn": "列出的修订版本只有 1" }, (out) => (out.match(/^\d+(?=\s)/gm) ?? []).join() === "1"),
       note: { en: "Still only revision 1.", "zh-cn": "仍然只有第 1 个修订版本。" },
     });
     await p.step(environ(pod), {

@@ -1,7 +1,10 @@
-import { defineProof, tableRows as rows } from "#proof";
+import { defineProof, tableRows as rows, that } from "#proof";
 
+/** One row per Pod: [name, uid, ready]. */
 const pods = "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,UID:.metadata.uid,READY:.status.containerStatuses[0].ready";
-/** The rows of a custom-columns table, without its header: [name, uid, ready]. */
+// A Deployment's Pod is named <ReplicaSet>-<suffix>, and the ReplicaSet <Deployment>-<pod template hash>: the
+// prefix tells which ReplicaSet, so which template, made the Pod.
+const replicaSetOf = (pod: string) => pod.slice(0, pod.lastIndexOf("-"));
 const read = (pod: string) => `kubectl exec ${pod} -- cat /etc/app/MODE`;
 const container = (pod: string) =>
   `kubectl get pod ${pod} -o jsonpath='{.metadata.uid} {.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].containerID}'`;
@@ -14,7 +17,12 @@ export default defineProof({
   async run(p) {
     await p.step("kubectl apply -f configmap.yaml -f deployment.yaml", { expect: "configmap/app-config created\ndeployment.apps/app created" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
-    const first = await p.step(pods, { expect: (out) => rows(out).length === 1 && rows(out)[0][2] === "true" });
+    const first = await p.step(pods, {
+      expect: that({ en: "one Pod, READY true", "zh-cn": "只有一个 Pod，READY 为 true" }, (out) => {
+        const r = rows(out);
+        return r.length === 1 && r[0][2] === "true";
+      }),
+    });
     const [name, uid] = rows(first.output)[0];
     await p.step(read(name), { expect: "blue" });
     await p.step(`kubectl patch configmap app-config -p '{"data":{"MODE":"green"}}'`, { expect: "configmap/app-config patched" });
@@ -45,10 +53,16 @@ export default defineProof({
     await p.step(`kubectl get pod ${name} -o jsonpath='{.status.containerStatuses[0].restartCount}'`, { until: true, expect: "1" });
     await p.step(`kubectl wait --for=condition=Ready pod/${name} --timeout=120s`, { expect: `pod/${name} condition met` });
     await p.step(container(name), {
-      expect: (out) => {
-        const [u, count, id] = out.split(" ");
-        return u === uid && count === "1" && /^containerd:\/\/[0-9a-f]{64}$/.test(id) && id !== oldContainerId;
-      },
+      expect: that(
+        {
+          en: "the same Pod UID as before, restartCount 1, and a container ID other than the previous one",
+          "zh-cn": "Pod UID 与之前相同，restartCount 为 1，容器 ID 与之前的不同",
+        },
+        (out) => {
+          const [u, count, id, ...rest] = out.split(" ");
+          return rest.length === 0 && u === uid && count === "1" && /^containerd:\/\/[0-9a-f]{64}$/.test(id) && id !== oldContainerId;
+        },
+      ),
       note: {
         en: "Same Pod (same UID), restarted once, a new container ID.",
         "zh-cn": "同一个 Pod（UID 相同），重启了一次，容器 ID 是新的。",
@@ -67,10 +81,16 @@ export default defineProof({
     const second = await p.step(pods, {
       until: true,
       timeout: 120,
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 1 && r[0][0] !== name && r[0][1] !== uid && r[0][2] === "true";
-      },
+      expect: that(
+        {
+          en: `one Pod, READY true; its name and UID differ from the deleted Pod's, its ReplicaSet (the name prefix ${replicaSetOf(name)}) does not`,
+          "zh-cn": `只有一个 Pod，READY 为 true；名字和 UID 都与被删的 Pod 不同，所属 ReplicaSet（名字前缀 ${replicaSetOf(name)}）相同`,
+        },
+        (out) => {
+          const r = rows(out);
+          return r.length === 1 && r[0][0] !== name && r[0][1] !== uid && replicaSetOf(r[0][0]) === replicaSetOf(name) && r[0][2] === "true";
+        },
+      ),
       note: {
         en: "The ReplicaSet creates a replacement Pod: new name, new UID.",
         "zh-cn": "ReplicaSet 创建了替代的 Pod：名称和 UID 都是新的。",
@@ -91,10 +111,22 @@ export default defineProof({
     const third = await p.step(pods, {
       until: true,
       timeout: 120,
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 1 && ![name, replacement].includes(r[0][0]) && ![uid, replacementUid].includes(r[0][1]) && r[0][2] === "true";
-      },
+      expect: that(
+        {
+          en: `one Pod, READY true; its name and UID differ from both earlier Pods', and so does its ReplicaSet (the name prefix, no longer ${replicaSetOf(name)})`,
+          "zh-cn": `只有一个 Pod，READY 为 true；名字和 UID 都与前两个 Pod 不同，所属 ReplicaSet（名字前缀）也不再是 ${replicaSetOf(name)}`,
+        },
+        (out) => {
+          const r = rows(out);
+          return (
+            r.length === 1 &&
+            ![name, replacement].includes(r[0][0]) &&
+            ![uid, replacementUid].includes(r[0][1]) &&
+            replicaSetOf(r[0][0]) !== replicaSetOf(name) &&
+            r[0][2] === "true"
+          );
+        },
+      ),
       note: { en: "The Pod of the new ReplicaSet.", "zh-cn": "新 ReplicaSet 的 Pod。" },
     });
     const [rolled] = rows(third.output)[0];

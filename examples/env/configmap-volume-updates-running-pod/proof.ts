@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const container = "kubectl get pod demo -o jsonpath='{.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].containerID}'";
 
@@ -33,7 +33,20 @@ export default defineProof({
       },
     });
     await p.step("kubectl exec demo -- ls -la /etc/app/", {
-      expect: (out) => /MODE -> \.\.data\/MODE$/m.test(out) && /\.\.data -> \.\.\d{4}_/m.test(out),
+      expect: that(
+        {
+          en: "MODE is a symlink to ..data/MODE, and ..data a symlink to a timestamped directory (..YYYY_MM_DD_…) listed beside it",
+          "zh-cn": "MODE 是指向 ..data/MODE 的符号链接，..data 是指向同目录下一个带时间戳目录（..YYYY_MM_DD_…）的符号链接",
+        },
+        (out) => {
+          const target = /^l\S+\s.* \.\.data -> (\.\.\d{4}(?:_\d\d){5}\.\d+)$/m.exec(out)?.[1];
+          return (
+            /^l\S+\s.* MODE -> \.\.data\/MODE$/m.test(out) &&
+            target !== undefined &&
+            out.split("\n").some((line) => line.startsWith("d") && line.endsWith(` ${target}`))
+          );
+        },
+      ),
       note: {
         en: "How: each key is a symlink through ..data, which points to a timestamped directory. The kubelet writes a new directory and swaps ..data, so readers see the old or the new content, never a mix.",
         "zh-cn": "原理：每个键都是经由 ..data 的符号链接，..data 指向一个带时间戳的目录。kubelet 写好新目录后再切换 ..data，所以读取者看到的要么是旧内容，要么是新内容，不会是混合的。",

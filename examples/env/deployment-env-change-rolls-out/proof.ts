@@ -1,8 +1,9 @@
-import { defineProof, tableRows as rows } from "#proof";
+import { defineProof, tableRows as rows, that } from "#proof";
 
+/** One row per Pod: [name, ready]. */
 const pods = "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,READY:.status.containerStatuses[0].ready";
-/** The rows of a custom-columns table, without its header. */
 const environ = (pod: string) => `kubectl exec ${pod} -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep MODE'`;
+/** One row per ReplicaSet: [name, revision, desired replicas]. */
 const replicaSets =
   "kubectl get replicasets -l app.kubernetes.io/name=app -o custom-columns='NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,DESIRED:.spec.replicas'";
 
@@ -14,7 +15,12 @@ export default defineProof({
   async run(p) {
     await p.step("kubectl apply -f deployment.yaml", { expect: "deployment.apps/app created" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
-    const before = await p.step(pods, { expect: (out) => rows(out).length === 2 && rows(out).every((r) => r[1] === "true") });
+    const before = await p.step(pods, {
+      expect: that({ en: "two Pods, both READY true", "zh-cn": "两个 Pod，READY 都为 true" }, (out) => {
+        const r = rows(out);
+        return r.length === 2 && r.every((x) => x[1] === "true");
+      }),
+    });
     const oldNames = rows(before.output).map((r) => r[0]);
     await p.step(environ(oldNames[0]), { expect: "MODE=blue" });
     await p.step("kubectl set env deployment/app MODE=debug", {
@@ -35,26 +41,42 @@ export default defineProof({
       },
     });
     await p.step("kubectl rollout history deployment/app", {
-      expect: (out) => /^1\s/m.test(out) && /^2\s/m.test(out) && !/^3\s/m.test(out),
+      expect: that({ en: "the revisions listed are 1 and 2", "zh-cn": "列出的修订版本是 1 和 2" }, (out) => (out.match(/^\d+(?=\s)/gm) ?? []).join() === "1,2"),
     });
-    await p.step(replicaSets, {
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 2 && r.some((x) => x[1] === "1" && x[2] === "0") && r.some((x) => x[1] === "2" && x[2] === "2");
-      },
+    const sets = await p.step(replicaSets, {
+      expect: that(
+        {
+          en: "two ReplicaSets: revision 1 with DESIRED 0, revision 2 with DESIRED 2",
+          "zh-cn": "两个 ReplicaSet：修订版本 1 的 DESIRED 为 0，修订版本 2 的 DESIRED 为 2",
+        },
+        (out) => {
+          const r = rows(out);
+          return r.length === 2 && r.some((x) => x[1] === "1" && x[2] === "0") && r.some((x) => x[1] === "2" && x[2] === "2");
+        },
+      ),
       note: {
-        en: "A new ReplicaSet (revision 2) runs both replicas; the old one is scaled to 0 and kept for rollback.",
-        "zh-cn": "新的 ReplicaSet（修订版本 2）运行着两个副本；旧的缩容到 0，保留下来以便回滚。",
+        en: "A new ReplicaSet (revision 2) is scaled to both replicas; the old one is scaled to 0 and kept for rollback.",
+        "zh-cn": "新的 ReplicaSet（修订版本 2）扩到了两个副本；旧的缩容到 0，保留下来以便回滚。",
       },
     });
+    const [revision2] = rows(sets.output).find((x) => x[1] === "2")!;
     const after = await p.step(pods, {
       until: true,
       timeout: 120,
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 2 && r.every((x) => !oldNames.includes(x[0]) && x[1] === "true");
+      expect: that(
+        {
+          en: `two Pods, both READY true, neither of them one from before, both named ${revision2}-… after the revision 2 ReplicaSet`,
+          "zh-cn": `两个 Pod，READY 都为 true，都不是之前的 Pod，名字都以修订版本 2 的 ReplicaSet 名 ${revision2}- 开头`,
+        },
+        (out) => {
+          const r = rows(out);
+          return r.length === 2 && r.every((x) => !oldNames.includes(x[0]) && x[0].startsWith(`${revision2}-`) && x[1] === "true");
+        },
+      ),
+      note: {
+        en: "Both Pods have been replaced, by Pods of the revision 2 ReplicaSet.",
+        "zh-cn": "两个 Pod 都被替换了，换成了修订版本 2 的 ReplicaSet 的 Pod。",
       },
-      note: { en: "Both Pods have been replaced.", "zh-cn": "两个 Pod 都被替换了。" },
     });
     const [first, second] = rows(after.output).map((r) => r[0]);
     await p.step(environ(first), {

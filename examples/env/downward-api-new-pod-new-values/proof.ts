@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const podInfo = "kubectl get pods -l app.kubernetes.io/name=app -o jsonpath='{range .items[*]}{.metadata.name} {.metadata.uid} {.status.podIP}{\"\\n\"}{end}'";
 const environ = `kubectl exec deploy/app -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep ^POD_ | sort'`;
@@ -39,10 +39,16 @@ export default defineProof({
       expect: /^pod\/app-\S+ condition met$/,
     });
     const second = await p.step(podInfo, {
-      expect: (o) => {
-        const [name, uid, ip] = o.split(" ");
-        return o.split("\n").length === 1 && name !== firstName && uid !== firstUid && /^\S+$/.test(ip ?? "");
-      },
+      expect: that(
+        {
+          en: "one Pod, with a name and a UID other than the deleted Pod's, and an IP",
+          "zh-cn": "只有一个 Pod，名字和 UID 都与被删的 Pod 不同，并且有 IP",
+        },
+        (o) => {
+          const m = /^(app-\S+) ([0-9a-f-]{36}) (\S+)$/.exec(o);
+          return m !== null && m[1] !== firstName && m[2] !== firstUid;
+        },
+      ),
       note: {
         en: "The replacement has a different name and UID (its IP is whatever the network plugin assigned this time).",
         "zh-cn": "替代的 Pod 名字和 UID 都不同（IP 则是网络插件这次分配的地址）。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const environ = (pod: string) =>
   `kubectl exec ${pod} -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -E "^WEB_|_SERVICE_HOST=" | sort'`;
@@ -28,10 +28,21 @@ export default defineProof({
       },
     });
     await p.step(environ("links-default"), {
-      expect: (o) => {
-        const lines = o.split("\n");
-        return lines[0] === `KUBERNETES_SERVICE_HOST=${api.output}` && lines.length === 9 && lines.includes(`WEB_SERVICE_HOST=${ip.output}`) && lines.slice(1).every((l) => l.startsWith("WEB_"));
-      },
+      expect: that(
+        {
+          en: "KUBERNETES_SERVICE_HOST is the kubernetes Service's cluster IP; the other eight lines are WEB_ variables, WEB_SERVICE_HOST among them with web's cluster IP",
+          "zh-cn": "KUBERNETES_SERVICE_HOST 是 kubernetes Service 的 cluster IP；其余八行都是 WEB_ 变量，其中 WEB_SERVICE_HOST 是 web 的 cluster IP",
+        },
+        (o) => {
+          const lines = o.split("\n");
+          return (
+            lines[0] === `KUBERNETES_SERVICE_HOST=${api.output}` &&
+            lines.length === 9 &&
+            lines.includes(`WEB_SERVICE_HOST=${ip.output}`) &&
+            lines.slice(1).every((l) => l.startsWith("WEB_"))
+          );
+        },
+      ),
       note: {
         en: "The default: KUBERNETES_SERVICE_HOST and the eight WEB_ variables of Service web.",
         "zh-cn": "默认情况：KUBERNETES_SERVICE_HOST，加上 Service web 的八个 WEB_ 变量。",

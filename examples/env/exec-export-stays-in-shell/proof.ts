@@ -1,7 +1,11 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const pid1 = `kubectl exec demo -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep ^MODE= || echo "MODE is not set"'`;
-const noMode = (out: string) => !/^MODE=/m.test(out) && /^HOSTNAME=demo$/m.test(out);
+// HOSTNAME=demo: the output is the container's environment, not an empty listing in which anything would be missing.
+const noMode = that(
+  { en: "no MODE variable, and HOSTNAME=demo is listed", "zh-cn": "没有 MODE 变量，且列出了 HOSTNAME=demo" },
+  (out) => !/^MODE=/m.test(out) && /^HOSTNAME=demo$/m.test(out),
+);
 
 export default defineProof({
   title: {

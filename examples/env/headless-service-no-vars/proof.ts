@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -17,11 +17,20 @@ export default defineProof({
       note: { en: "The Pod is created after both Services.", "zh-cn": "Pod 在两个 Service 之后创建。" },
     });
     await p.step("kubectl wait --for=condition=Ready pod/demo --timeout=120s", { expect: "pod/demo condition met" });
-    await p.step(`kubectl exec demo -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -E "^(WEB|DB)_SERVICE_" | sort'`, {
-      expect: `WEB_SERVICE_HOST=${ip.output}\nWEB_SERVICE_PORT=80\nWEB_SERVICE_PORT_HTTP=80`,
+    await p.step(`kubectl exec demo -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -E "^(WEB|DB)_" | sort'`, {
+      expect: that(
+        {
+          en: `WEB_SERVICE_HOST=${ip.output} and WEB_SERVICE_PORT=80 are there, and no variable starts with DB_`,
+          "zh-cn": `有 WEB_SERVICE_HOST=${ip.output} 和 WEB_SERVICE_PORT=80，且没有任何以 DB_ 开头的变量`,
+        },
+        (out) => {
+          const lines = out.split("\n");
+          return lines.includes(`WEB_SERVICE_HOST=${ip.output}`) && lines.includes("WEB_SERVICE_PORT=80") && !lines.some((l) => l.startsWith("DB_"));
+        },
+      ),
       note: {
-        en: "web has its variables; db has none at all.",
-        "zh-cn": "web 有对应的变量；db 一个都没有。",
+        en: "web has its WEB_ variables (the Docker-link style WEB_PORT… ones too); db, headless, has not a single DB_ variable.",
+        "zh-cn": "web 有对应的 WEB_ 变量（包括 Docker link 风格的 WEB_PORT…）；headless 的 db 则连一个 DB_ 变量都没有。",
       },
     });
   },

@@ -1,7 +1,16 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const environ = (pod: string, pattern: string) =>
   `kubectl exec ${pod} -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -i ${pattern}'`;
+/** What `kubectl get pods` must show for both Pods. */
+const bothPods = (ready: string, status: string) =>
+  that(
+    {
+      en: `envfrom and keyref both show READY ${ready}, STATUS ${status}, RESTARTS 0`,
+      "zh-cn": `envfrom 和 keyref 都是 READY ${ready}、STATUS ${status}、RESTARTS 0`,
+    },
+    (o) => ["envfrom", "keyref"].every((pod) => new RegExp(`^${pod}\\s+${ready}\\s+${status}\\s+0\\s`, "m").test(o)),
+  );
 
 export default defineProof({
   title: {
@@ -45,10 +54,7 @@ export default defineProof({
     await p.step("kubectl get pod keyref -o jsonpath='{.status.containerStatuses[0].state.waiting.message}'", {
       expect: 'configmap "app-config" not found',
     });
-    await p.step("kubectl get pods", {
-      expect: (o) =>
-        /^envfrom\s+0\/1\s+CreateContainerConfigError\s+0\s/m.test(o) && /^keyref\s+0\/1\s+CreateContainerConfigError\s+0\s/m.test(o),
-    });
+    await p.step("kubectl get pods", { expect: bothPods("0/1", "CreateContainerConfigError") });
     await p.step("kubectl create configmap app-config --from-literal=mode=blue", {
       expect: "configmap/app-config created",
       note: {
@@ -72,7 +78,7 @@ export default defineProof({
       },
     });
     await p.step("kubectl get pods", {
-      expect: (o) => /^envfrom\s+1\/1\s+Running\s+0\s/m.test(o) && /^keyref\s+1\/1\s+Running\s+0\s/m.test(o),
+      expect: bothPods("1/1", "Running"),
       note: {
         en: "Same Pods, no restarts counted: the container was simply created late.",
         "zh-cn": "还是原来的 Pod，重启次数为 0：容器只是晚了一些才被创建。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const environ = (pod: string, pattern: string) =>
   `kubectl exec ${pod} -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -E "${pattern}" | sort'`;
@@ -45,14 +45,20 @@ export default defineProof({
       },
     });
     await p.step(environ("before", "_SERVICE_HOST="), {
-      expect: (o) => /^KUBERNETES_SERVICE_HOST=\S+$/.test(o),
+      expect: that(
+        { en: "KUBERNETES_SERVICE_HOST is the only *_SERVICE_HOST variable", "zh-cn": "*_SERVICE_HOST 变量只有 KUBERNETES_SERVICE_HOST 一个" },
+        (o) => /^KUBERNETES_SERVICE_HOST=\S+$/.test(o),
+      ),
       note: {
-        en: "Pod before's main process, still running, has no WEB_ variables — although the kubelet on this node already knew web when it started Pod after. Only KUBERNETES_SERVICE_HOST is there.",
-        "zh-cn": "仍在运行的 Pod before 的主进程里没有任何 WEB_ 变量——尽管这个节点上的 kubelet 在启动 Pod after 时就已经知道 web 了。这里只有 KUBERNETES_SERVICE_HOST。",
+        en: "Pod before's main process, still running, has no WEB_SERVICE_HOST — although web exists, and Pod after got its variables. Only KUBERNETES_SERVICE_HOST is there.",
+        "zh-cn": "仍在运行的 Pod before 的主进程里没有 WEB_SERVICE_HOST——尽管 web 已经存在，Pod after 也拿到了它的变量。这里只有 KUBERNETES_SERVICE_HOST。",
       },
     });
     await p.step("kubectl exec before -- env", {
-      expect: (o) => !/^WEB_/m.test(o) && /^KUBERNETES_SERVICE_HOST=/m.test(o),
+      expect: that(
+        { en: "no WEB_ variable, and KUBERNETES_SERVICE_HOST is set", "zh-cn": "没有任何 WEB_ 变量，且设置了 KUBERNETES_SERVICE_HOST" },
+        (o) => !/^WEB_/m.test(o) && /^KUBERNETES_SERVICE_HOST=/m.test(o),
+      ),
       note: {
         en: "A new exec in that container gets the container's environment as it was created: no WEB_ variables either.",
         "zh-cn": "在这个容器里新开一个 exec，拿到的是容器创建时的环境：同样没有 WEB_ 变量。",

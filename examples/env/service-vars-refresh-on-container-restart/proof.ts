@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const environ = `kubectl exec demo -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep _SERVICE_HOST= | sort'`;
 
@@ -17,7 +17,10 @@ export default defineProof({
     });
     const ip = await p.step("kubectl get service web -o jsonpath='{.spec.clusterIP}'", { expect: /^[0-9a-f.:]+$/ });
     await p.step(environ, {
-      expect: (o) => /^KUBERNETES_SERVICE_HOST=\S+$/.test(o),
+      expect: that(
+        { en: "KUBERNETES_SERVICE_HOST is the only *_SERVICE_HOST variable", "zh-cn": "*_SERVICE_HOST 变量只有 KUBERNETES_SERVICE_HOST 一个" },
+        (o) => /^KUBERNETES_SERVICE_HOST=\S+$/.test(o),
+      ),
       note: {
         en: "The running process has no WEB_SERVICE_HOST.",
         "zh-cn": "正在运行的进程里没有 WEB_SERVICE_HOST。",
@@ -38,10 +41,16 @@ export default defineProof({
     });
     await p.step("kubectl wait --for=condition=Ready pod/demo --timeout=120s", { expect: "pod/demo condition met" });
     await p.step(environ, {
-      expect: (o) => {
-        const lines = o.split("\n");
-        return lines.length === 2 && /^KUBERNETES_SERVICE_HOST=\S+$/.test(lines[0]) && lines[1] === `WEB_SERVICE_HOST=${ip.output}`;
-      },
+      expect: that(
+        {
+          en: "the *_SERVICE_HOST variables are KUBERNETES_SERVICE_HOST and WEB_SERVICE_HOST, the latter with web's cluster IP",
+          "zh-cn": "*_SERVICE_HOST 变量是 KUBERNETES_SERVICE_HOST 和 WEB_SERVICE_HOST，后者的值是 web 的 cluster IP",
+        },
+        (o) => {
+          const lines = o.split("\n");
+          return lines.length === 2 && /^KUBERNETES_SERVICE_HOST=\S+$/.test(lines[0]) && lines[1] === `WEB_SERVICE_HOST=${ip.output}`;
+        },
+      ),
       note: {
         en: "The new container's environment was computed from the Services that exist now: WEB_SERVICE_HOST is web's cluster IP.",
         "zh-cn": "新容器的环境是按当前存在的 Service 重新计算的：WEB_SERVICE_HOST 就是 web 的 cluster IP。",

@@ -25,8 +25,8 @@ export default defineProof({
     await p.step(`kubectl exec demo -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep -E "_SERVICE_(HOST|PORT)=" | sort'`, {
       expect: `KUBERNETES_SERVICE_HOST=${api.output}\nKUBERNETES_SERVICE_PORT=443`,
       note: {
-        en: "No WEB_ variables: web lives in another namespace. KUBERNETES_SERVICE_HOST/PORT, from the kubernetes Service in default, are present in this Pod outside default.",
-        "zh-cn": "没有 WEB_ 变量：web 在别的命名空间里。来自 default 命名空间 kubernetes Service 的 KUBERNETES_SERVICE_HOST/PORT，在这个不属于 default 的 Pod 里照样存在。",
+        en: "No WEB_SERVICE_HOST or WEB_SERVICE_PORT: web lives in another namespace. KUBERNETES_SERVICE_HOST/PORT, from the kubernetes Service in default, are present in this Pod outside default.",
+        "zh-cn": "既没有 WEB_SERVICE_HOST，也没有 WEB_SERVICE_PORT：web 在别的命名空间里。来自 default 命名空间 kubernetes Service 的 KUBERNETES_SERVICE_HOST/PORT，在这个不属于 default 的 Pod 里照样存在。",
       },
     });
   },
