@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const reasons = (out: string) =>
   out
@@ -17,21 +17,33 @@ export default defineProof({
     await p.step("kubectl events --for pod/demo", {
       until: true,
       timeout: 30,
-      expect: (out) =>
-        /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/.test(out) &&
-        reasons(out).join(" ") === "Scheduled Pulled Created Started" &&
-        new RegExp(`Successfully assigned ${p.namespace}/demo to `).test(out),
+      expect: that(
+        {
+          en: `the REASON column reads Scheduled, Pulled, Created, Started, in that order, and a message says "Successfully assigned ${p.namespace}/demo to …"`,
+          "zh-cn": `REASON 一列依次为 Scheduled、Pulled、Created、Started，并且有一条消息是 "Successfully assigned ${p.namespace}/demo to …"`,
+        },
+        (out) =>
+          /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/.test(out) &&
+          reasons(out).join(" ") === "Scheduled Pulled Created Started" &&
+          new RegExp(`Successfully assigned ${p.namespace}/demo to `).test(out),
+      ),
       note: {
-        en: "In order: the scheduler assigned the Pod to a node (Scheduled); the kubelet found the image (Pulled: here it was already on the node), created the container and started it.",
-        "zh-cn": "依次是：调度器把 Pod 分配到节点（Scheduled）；kubelet 找到镜像（Pulled：这里镜像已经在节点上）、创建容器并启动它。",
+        en: "In order: the scheduler assigned the Pod to a node (Scheduled); the kubelet got the image (Pulled: its message says whether the image was already on the node), created the container and started it.",
+        "zh-cn": "依次是：调度器把 Pod 分配到节点（Scheduled）；kubelet 拿到镜像（Pulled：消息里写明镜像是否已经在节点上）、创建容器并启动它。",
       },
     });
     await p.step("kubectl get events --field-selector involvedObject.name=demo -o custom-columns=REPORTER:.reportingComponent,REASON:.reason", {
-      expect: (out) => {
-        const rows = out.split("\n").slice(1).map((l) => l.trim().split(/\s+/));
-        const by = (reason: string) => rows.find((r) => r.at(-1) === reason);
-        return by("Scheduled")?.[0] === "default-scheduler" && ["Pulled", "Created", "Started"].every((r) => by(r)?.[0] === "kubelet");
-      },
+      expect: that(
+        {
+          en: "Scheduled was reported by default-scheduler; Pulled, Created and Started by kubelet",
+          "zh-cn": "Scheduled 由 default-scheduler 报告；Pulled、Created 和 Started 由 kubelet 报告",
+        },
+        (out) => {
+          const rows = out.split("\n").slice(1).map((l) => l.trim().split(/\s+/));
+          const by = (reason: string) => rows.find((r) => r.at(-1) === reason);
+          return by("Scheduled")?.[0] === "default-scheduler" && ["Pulled", "Created", "Started"].every((r) => by(r)?.[0] === "kubelet");
+        },
+      ),
       note: {
         en: "Events are ordinary API objects, each recorded by the component that acted: the scheduler, then the kubelet.",
         "zh-cn": "事件是普通的 API 对象，由执行操作的组件各自记录：先是调度器，然后是 kubelet。",

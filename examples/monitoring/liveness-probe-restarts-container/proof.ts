@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -29,10 +29,16 @@ export default defineProof({
     await p.step("kubectl events --for pod/demo", {
       until: true,
       timeout: 30,
-      expect: (out) =>
-        /\sWarning\s+Unhealthy\s+Pod\/demo\s+.*Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory/.test(out) &&
-        /\sNormal\s+Killing\s+Pod\/demo\s+.*Container app failed liveness probe, will be restarted/.test(out) &&
-        ["Pulled", "Created", "Started"].every((r) => new RegExp(`\\(x2 over [^)]*\\)\\s+Normal\\s+${r}\\s`).test(out)),
+      expect: that(
+        {
+          en: "a Warning Unhealthy event says Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory; a Normal Killing event says Container app failed liveness probe, will be restarted; Pulled, Created and Started are each counted twice (x2)",
+          "zh-cn": "有一条 Warning Unhealthy 事件写着 Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory；一条 Normal Killing 事件写着 Container app failed liveness probe, will be restarted；Pulled、Created 和 Started 各计数两次（x2）",
+        },
+        (out) =>
+          /\sWarning\s+Unhealthy\s+Pod\/demo\s+.*Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory/.test(out) &&
+          /\sNormal\s+Killing\s+Pod\/demo\s+.*Container app failed liveness probe, will be restarted/.test(out) &&
+          ["Pulled", "Created", "Started"].every((r) => new RegExp(`\\(x2 over [^)]*\\)\\s+Normal\\s+${r}\\s`).test(out)),
+      ),
       note: {
         en: "Unhealthy carries the probe's output; Killing says why the container was stopped. Pulled, Created and Started now count two: the kubelet created and started it again.",
         "zh-cn": "Unhealthy 事件带有探针的输出；Killing 事件说明了容器为什么被停止。Pulled、Created 和 Started 现在都计数为 2：kubelet 重新创建并启动了它。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -29,7 +29,13 @@ export default defineProof({
       },
     });
     await p.step("kubectl logs demo", {
-      expect: (out) => /^run [0-9a-f-]{36} started$/.test(out) && !out.includes(run1),
+      expect: that(
+        {
+          en: `one line, run <id> started, with an id other than the first run's (${run1})`,
+          "zh-cn": `只有一行 run <id> started，其中的 id 不是第一次运行的（${run1}）`,
+        },
+        (out) => /^run [0-9a-f-]{36} started$/.test(out) && !out.includes(run1),
+      ),
       note: {
         en: "Without --previous: the current instance, a new run with a new id.",
         "zh-cn": "不加 --previous：当前实例，一次带有新 id 的新运行。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 interface PodMetrics {
   kind: string;
@@ -29,14 +29,26 @@ export default defineProof({
     await p.step(`kubectl get --raw /apis/metrics.k8s.io/v1beta1/namespaces/${p.namespace}/pods/demo`, {
       until: true,
       timeout: 120,
-      expect: (out) => {
-        const m = JSON.parse(out) as PodMetrics;
-        const c = m.containers.find((x) => x.name === "app");
-        return m.kind === "PodMetrics" && m.metadata.name === "demo" && /^[0-9.]+m?s$/.test(m.window) && /^[1-9]\d*n$/.test(c?.usage.cpu ?? "") && /^[1-9]\d*Ki$/.test(c?.usage.memory ?? "");
-      },
+      expect: that(
+        {
+          en: "a PodMetrics for demo, with a window in s or ms; for container app, cpu is a positive number of nanocores (n) and memory a positive number of Ki",
+          "zh-cn": "demo 的 PodMetrics，窗口以 s 或 ms 为单位；容器 app 的 cpu 是正的纳核数（n），memory 是正的 Ki 数",
+        },
+        (out) => {
+          const m = JSON.parse(out) as PodMetrics;
+          const c = m.containers.find((x) => x.name === "app");
+          return (
+            m.kind === "PodMetrics" &&
+            m.metadata.name === "demo" &&
+            /^[0-9.]+m?s$/.test(m.window) &&
+            /^[1-9]\d*n$/.test(c?.usage.cpu ?? "") &&
+            /^[1-9]\d*Ki$/.test(c?.usage.memory ?? "")
+          );
+        },
+      ),
       note: {
-        en: "The Pod's metrics, once metrics-server has scraped the kubelet (polled until then): one sample per container, CPU as a rate over the window (in nanocores), memory as the working set. No history: each scrape replaces the last.",
-        "zh-cn": "metrics-server 抓取过 kubelet 之后（在此之前一直轮询）就有了这个 Pod 的指标：每个容器一个样本，CPU 是该时间窗口内的速率（单位纳核），内存是工作集。没有历史：每次抓取都会覆盖上一次。",
+        en: "The Pod's metrics, once metrics-server has scraped the kubelet (polled until then): one sample per container, CPU as a rate over the window (in nanocores), memory as the working set. No history, only the latest sample.",
+        "zh-cn": "metrics-server 抓取过 kubelet 之后（在此之前一直轮询）就有了这个 Pod 的指标：每个容器一个样本，CPU 是该时间窗口内的速率（单位纳核），内存是工作集。没有历史，只有最新的样本。",
       },
     });
   },

@@ -1,7 +1,16 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 // The container's CFS quota: cpu.max ("quota period") on cgroup v2, cpu.cfs_quota_us on cgroup v1 (period 100000 µs).
 const quota = "kubectl exec app -- sh -c 'cat /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us'";
+/** The quota file holds `us`: cpu.max "us 100000" (cgroup v2, with its period) or cpu.cfs_quota_us "us" (cgroup v1). */
+const quotaIs = (us: number) =>
+  that(
+    {
+      en: `the CFS quota is ${us} µs: cpu.max reads "${us} 100000" (cgroup v2) or cpu.cfs_quota_us reads ${us} (cgroup v1)`,
+      "zh-cn": `CFS 配额为 ${us} µs：cpu.max 为 "${us} 100000"（cgroup v2），或 cpu.cfs_quota_us 为 ${us}（cgroup v1）`,
+    },
+    (out) => out === `${us} 100000` || out === `${us}`,
+  );
 const identity =
   "kubectl get pod app -o jsonpath='{.status.qosClass} {.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].containerID}'";
 
@@ -18,8 +27,11 @@ export default defineProof({
       note: { en: "QoS class, restart count and container ID before the resize.", "zh-cn": "调整前的 QoS 类别、重启次数和容器 ID。" },
     });
     await p.step(quota, {
-      expect: (out) => out === "10000 100000" || out === "10000",
-      note: { en: "100m: 10 ms of CPU per 100 ms period.", "zh-cn": "100m：每 100 ms 周期 10 ms CPU。" },
+      expect: quotaIs(10000),
+      note: {
+        en: "100m: a quota of 10000 µs (10 ms) of CPU per CFS period. Only cgroup v2's cpu.max shows the period as well: 100000 µs.",
+        "zh-cn": "100m：每个 CFS 周期 10000 µs（10 ms）的 CPU 配额。只有 cgroup v2 的 cpu.max 会同时显示周期：100000 µs。",
+      },
     });
     await p.step(
       `kubectl patch pod app --subresource resize --patch '{"spec":{"containers":[{"name":"app","resources":{"requests":{"cpu":"200m"},"limits":{"cpu":"200m"}}}]}}'`,
@@ -38,10 +50,10 @@ export default defineProof({
       expect: '{"limits":{"cpu":"200m","memory":"64Mi"},"requests":{"cpu":"200m","memory":"64Mi"}}',
     });
     await p.step(quota, {
-      expect: (out) => out === "20000 100000" || out === "20000",
+      expect: quotaIs(20000),
       note: {
-        en: "Inside the running container the CFS quota has doubled: 20 ms per 100 ms.",
-        "zh-cn": "在运行中的容器里，CFS 配额翻了一倍：每 100 ms 20 ms。",
+        en: "Inside the running container the CFS quota has doubled: 20000 µs (20 ms) per period.",
+        "zh-cn": "在运行中的容器里，CFS 配额翻了一倍：每个周期 20000 µs（20 ms）。",
       },
     });
     await p.step(identity, {

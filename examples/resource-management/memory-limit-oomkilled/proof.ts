@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -20,10 +20,13 @@ export default defineProof({
       },
     );
     await p.step("kubectl get pod hog -o jsonpath='{.status.phase} {.status.containerStatuses[0].restartCount}'", {
-      expect: (out) => /^Running [1-9]\d*$/.test(out),
+      expect: that(
+        { en: "phase is Running and restartCount is at least 1", "zh-cn": "phase 为 Running，restartCount 至少为 1" },
+        (out) => /^Running [1-9]\d*$/.test(out),
+      ),
       note: {
-        en: "The Pod stays and its container is restarted (restartPolicy Always); each new container is killed again when it reaches the limit.",
-        "zh-cn": "Pod 还在，容器被重启（restartPolicy 为 Always）；每个新容器到达上限时都会再次被杀。",
+        en: "The Pod stays, Running, and its container has been restarted (restartPolicy Always).",
+        "zh-cn": "Pod 还在，处于 Running，容器已被重启（restartPolicy 为 Always）。",
       },
     });
   },

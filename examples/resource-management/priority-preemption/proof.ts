@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, proofLabel, that } from "#proof";
 
 const nodeCpu = "kubectl describe nodes | grep -E -A6 '^(Allocatable|Allocated resources):'";
 /** A CPU quantity in millicores ("2", "1950m", "1.5"). */
@@ -53,15 +53,24 @@ export default defineProof({
   // It fills the node's CPU to make the point; with more nodes the Pods would simply go elsewhere.
   lacks: ["multi-node"],
   async run(p) {
-    // PriorityClasses are cluster-wide: named after this proof's namespace, deleted afterwards.
+    // PriorityClasses are cluster-wide: named after this proof's namespace, labelled with it, deleted afterwards.
     const low = `${p.namespace}-low`;
     const high = `${p.namespace}-high`;
+    const createClass = (name: string, value: number, description: string) =>
+      `kubectl create priorityclass ${name} --value=${value} --description="${description}" && kubectl label priorityclass ${name} ${proofLabel}=${p.namespace}`;
+    const created = (name: string) => `priorityclass.scheduling.k8s.io/${name} created\npriorityclass.scheduling.k8s.io/${name} labeled`;
     p.cleanup(`kubectl delete priorityclass ${low} ${high} --ignore-not-found`);
 
     const before = await p.step(nodeCpu, {
       until: true,
       timeout: 180,
-      expect: (out) => freeCpu(out) >= 1500,
+      expect: that(
+        {
+          en: "one node, whose allocatable cpu minus the cpu requests already on it leaves at least 1500m",
+          "zh-cn": "只有一个节点，其可分配 cpu 减去节点上已有的 cpu requests 后至少剩 1500m",
+        },
+        (out) => freeCpu(out) >= 1500,
+      ),
       note: {
         en: "The node's allocatable CPU and the sum of the CPU requests already on it (the first cpu line under Allocated resources).",
         "zh-cn": "节点的可分配 CPU，以及节点上已有的 CPU requests 之和（Allocated resources 下第一行 cpu）。",
@@ -70,14 +79,19 @@ export default defineProof({
     // Each Pod requests all that is free but 500m: one fits, two do not.
     const share = Math.floor((freeCpu(before.output) - 500) / 100) * 100;
 
-    await p.step(`kubectl create priorityclass ${low} --value=1000 --description="batch work that may be preempted"`, {
-      expect: `priorityclass.scheduling.k8s.io/${low} created`,
-    });
-    await p.step(`kubectl create priorityclass ${high} --value=1000000 --description="work that may preempt"`, {
-      expect: `priorityclass.scheduling.k8s.io/${high} created`,
+    await p.step(createClass(low, 1000, "batch work that may be preempted"), {
+      expect: created(low),
       note: {
-        en: "A PriorityClass maps a name to an integer; preemptionPolicy defaults to PreemptLowerPriority.",
-        "zh-cn": "PriorityClass 把一个名称映射成一个整数；preemptionPolicy 默认是 PreemptLowerPriority。",
+        en: "A PriorityClass maps a name to an integer. It is cluster-wide, not in the proof's namespace: the label marks it as this proof's.",
+        "zh-cn": "PriorityClass 把一个名称映射成一个整数。它是集群级对象，不在本证明的命名空间里：标签表明它属于本证明。",
+      },
+    });
+    await p.step(createClass(high, 1000000, "work that may preempt"), { expect: created(high) });
+    await p.step(`kubectl get priorityclass ${low} ${high} -o custom-columns=NAME:.metadata.name,VALUE:.value,PREEMPTION-POLICY:.preemptionPolicy`, {
+      expect: new RegExp(`^NAME\\s+VALUE\\s+PREEMPTION-POLICY\\n${low}\\s+1000\\s+PreemptLowerPriority\\n${high}\\s+1000000\\s+PreemptLowerPriority$`),
+      note: {
+        en: "Neither command set a preemptionPolicy: both classes have the default, PreemptLowerPriority.",
+        "zh-cn": "两条命令都没有设置 preemptionPolicy：两个类都取默认值 PreemptLowerPriority。",
       },
     });
     await p.step(pod("low", low, share), {
@@ -109,12 +123,23 @@ export default defineProof({
         timeout: 30,
         expect: "PreemptionByScheduler: default-scheduler: preempting to accommodate a higher priority pod",
         note: {
-          en: "The scheduler marks its victim with a DisruptionTarget condition, then deletes it; the victim gets its graceful shutdown (here a 5 s preStop hook) while the preemptor waits.",
-          "zh-cn": "调度器先给被抢占的 Pod 加上 DisruptionTarget 条件，再删除它；被抢占者仍能优雅关闭（这里是 5 秒的 preStop 钩子），抢占者在一旁等待。",
+          en: "The scheduler marks its victim with a DisruptionTarget condition, then deletes it: two steps below, it is gone.",
+          "zh-cn": "调度器先给被抢占的 Pod 加上 DisruptionTarget 条件，再删除它：往下两步可以看到它已经不在了。",
         },
       },
     );
-    await p.step("kubectl wait --for=condition=Ready pod/high --timeout=120s", { expect: "pod/high condition met" });
+    await p.step("kubectl wait --for=condition=Ready pod/high --timeout=120s", {
+      // The victim was marked before this step began, and its preStop hook alone takes 5 s; a second is left
+      // for the time the step above may have taken to see the mark.
+      expect: that(
+        { en: "pod/high condition met, after at least 4 s of waiting", "zh-cn": "pod/high condition met，此前至少等待了 4 秒" },
+        (out, { seconds }) => out === "pod/high condition met" && seconds >= 4,
+      ),
+      note: {
+        en: "The preemptor is not started at once: it waits for its victim's graceful shutdown, here a 5 s preStop hook.",
+        "zh-cn": "抢占者并不会立刻启动：它要等被抢占者优雅关闭，这里是 5 秒的 preStop 钩子。",
+      },
+    });
     await p.step("kubectl get pod low", {
       exitCode: "nonzero",
       expect: 'Error from server (NotFound): pods "low" not found',

@@ -52,7 +52,7 @@ export default defineProof({
     );
     await p.step("kubectl get deployment web", {
       expect: /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+2\/3\s+2\s+2\s+\S+$/,
-      note: { en: "READY stays below the desired count.", "zh-cn": "READY 一直低于期望值。" },
+      note: { en: "READY is 2/3: below the desired count.", "zh-cn": "READY 为 2/3：低于期望值。" },
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const nodeCpu = "kubectl describe nodes | grep -E -A6 '^(Allocatable|Allocated resources):'";
 /** A CPU quantity in millicores ("2", "1950m", "1.5"). */
@@ -51,7 +51,13 @@ export default defineProof({
       until: true,
       timeout: 180,
       // Room for late.yaml's request plus a margin, so the hog can take all but 500m.
-      expect: (out) => cpu(out).free >= lateRequest + 500,
+      expect: that(
+        {
+          en: "one node, whose allocatable cpu minus the cpu requests already on it leaves at least 1500m (late.yaml's 1000m and a 500m margin)",
+          "zh-cn": "只有一个节点，其可分配 cpu 减去节点上已有的 cpu requests 后至少剩 1500m（late.yaml 的 1000m 加 500m 余量）",
+        },
+        (out) => cpu(out).free >= lateRequest + 500,
+      ),
       note: {
         en: "The node's allocatable CPU and the sum of the CPU requests of the Pods already on it (the first cpu line under Allocated resources).",
         "zh-cn": "节点的可分配 CPU，以及节点上已有 Pod 的 CPU requests 之和（Allocated resources 下第一行 cpu）。",
@@ -67,21 +73,32 @@ export default defineProof({
     });
     await p.step("kubectl wait --for=condition=Ready pod/hog --timeout=120s", { expect: "pod/hog condition met" });
     await p.step(nodeCpu, {
-      expect: (out) => cpu(out).free < lateRequest,
+      expect: that(
+        {
+          en: "allocatable cpu minus the cpu requests on the node now leaves less than 1000m, late.yaml's request",
+          "zh-cn": "可分配 cpu 减去节点上的 cpu requests，现在剩下不到 1000m，即不够 late.yaml 的 request",
+        },
+        (out) => cpu(out).free < lateRequest,
+      ),
       note: {
         en: "For the scheduler the node is now almost full: less than one CPU is left unrequested.",
         "zh-cn": "对调度器而言，这个节点现在几乎满了：没被申请的 CPU 不到一个。",
       },
     });
     await p.step("kubectl exec hog -- sh -c 'grep usage_usec /sys/fs/cgroup/cpu.stat 2>/dev/null || cat /sys/fs/cgroup/cpuacct/cpuacct.usage'", {
-      // cgroup v2: microseconds; cgroup v1: nanoseconds. Either way well under one CPU-second.
-      expect: (out) => {
-        const v2 = /^usage_usec (\d+)$/.exec(out);
-        return v2 ? Number(v2[1]) < 1e6 : /^\d+$/.test(out) && Number(out) < 1e9;
-      },
+      expect: that(
+        {
+          en: "the container's CPU time so far is under one second: cpuacct.usage below 1000000000 ns (cgroup v1) or usage_usec below 1000000 µs (cgroup v2)",
+          "zh-cn": "容器至今的 CPU 时间不到一秒：cpuacct.usage 低于 1000000000 纳秒（cgroup v1），或 usage_usec 低于 1000000 微秒（cgroup v2）",
+        },
+        (out) => {
+          const v2 = /^usage_usec (\d+)$/.exec(out);
+          return v2 ? Number(v2[1]) < 1e6 : /^\d+$/.test(out) && Number(out) < 1e9;
+        },
+      ),
       note: {
-        en: "Yet the hog has used almost no CPU: this is the total CPU time of its container so far (cgroup v1 counts nanoseconds, cgroup v2 microseconds): well under one CPU-second.",
-        "zh-cn": "而这个 Pod 几乎没用 CPU：这是它的容器至今用掉的 CPU 总时间（cgroup v1 以纳秒计，cgroup v2 以微秒计）：远不到一个 CPU 秒。",
+        en: "Yet the hog has used almost no CPU: this is the total CPU time of its container so far (cgroup v1 counts nanoseconds, cgroup v2 microseconds), under one CPU-second.",
+        "zh-cn": "而这个 Pod 几乎没用 CPU：这是它的容器至今用掉的 CPU 总时间（cgroup v1 以纳秒计，cgroup v2 以微秒计），不到一个 CPU 秒。",
       },
     });
     await p.step("kubectl apply -f late.yaml", { expect: "pod/late created" });

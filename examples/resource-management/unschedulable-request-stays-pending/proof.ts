@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows as rows, that } from "#proof";
 
 /** A CPU quantity in millicores ("2", "1950m", "1.5"). */
 const millicores = (q: string) => (q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000);
@@ -18,13 +18,19 @@ export default defineProof({
   async run(p) {
     await p.step("kubectl get nodes -o custom-columns=NAME:.metadata.name,CPU:.status.allocatable.cpu,MEMORY:.status.allocatable.memory", {
       // Every node's allocatable is below what pod.yaml requests (64 CPUs, 1Ti).
-      expect: (out) => {
-        const rows = out.split("\n").slice(1).map((l) => l.trim().split(/\s+/));
-        return rows.length > 0 && rows.every(([, cpu, mem]) => millicores(cpu) < 64_000 && bytes(mem) < 2 ** 40);
-      },
+      expect: that(
+        {
+          en: "every node's allocatable cpu is below 64 and its allocatable memory below 1Ti",
+          "zh-cn": "每个节点的可分配 cpu 都低于 64，可分配内存都低于 1Ti",
+        },
+        (out) => {
+          const nodes = rows(out);
+          return nodes.length > 0 && nodes.every(([, cpu, mem]) => millicores(cpu) < 64_000 && bytes(mem) < 2 ** 40);
+        },
+      ),
       note: {
-        en: "What each node can give to Pods (allocatable): far below the 64 CPUs and 1Ti that pod.yaml requests.",
-        "zh-cn": "每个节点能分给 Pod 的量（allocatable）：远低于 pod.yaml 申请的 64 个 CPU 和 1Ti 内存。",
+        en: "What each node can give to Pods (allocatable): below the 64 CPUs and 1Ti that pod.yaml requests.",
+        "zh-cn": "每个节点能分给 Pod 的量（allocatable）：低于 pod.yaml 申请的 64 个 CPU 和 1Ti 内存。",
       },
     });
     await p.step("kubectl apply -f pod.yaml", {
@@ -36,8 +42,8 @@ export default defineProof({
       timeout: 60,
       expect: /^0\/\d+ nodes are available: .*\d+ Insufficient cpu, \d+ Insufficient memory\./,
       note: {
-        en: "The scheduler's FailedScheduling event names the reason for every node: not enough allocatable CPU and memory left for the requests.",
-        "zh-cn": "调度器的 FailedScheduling 事件给出每个节点的原因：剩余的可分配 CPU 和内存不够这些 requests。",
+        en: "The scheduler's FailedScheduling event counts the nodes it ruled out, by reason: Insufficient cpu and Insufficient memory for those without enough allocatable CPU and memory left for the requests.",
+        "zh-cn": "调度器的 FailedScheduling 事件按原因统计被排除的节点：剩余可分配 CPU 和内存不够这些 requests 的，记为 Insufficient cpu 和 Insufficient memory。",
       },
     });
     await p.step(

@@ -1,13 +1,18 @@
-import { defineProof, tableRows as rows } from "#proof";
+import { defineProof, tableRows as rows, that } from "#proof";
 
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,IMAGE:.spec.template.spec.containers[0].image,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
-/** The rows of a custom-columns table, without its header. */
 const broken = "docker.io/library/busybox:0.0.0-does-not-exist";
-const stuckAt = (out: string) => {
-  const r = rows(out).sort((a, b) => a[0].localeCompare(b[0]));
-  return JSON.stringify(r) === JSON.stringify([["1", "docker.io/library/busybox:1.35.0", "3", "3"], ["2", broken, "1", "<none>"]]);
-};
+const stuckAt = that(
+  {
+    en: "two ReplicaSets: revision 1 (busybox:1.35.0) with 3 desired and 3 ready, revision 2 (busybox:0.0.0-does-not-exist) with 1 desired and none ready",
+    "zh-cn": "两个 ReplicaSet：修订版本 1（busybox:1.35.0）期望 3 个、就绪 3 个；修订版本 2（busybox:0.0.0-does-not-exist）期望 1 个、没有就绪的",
+  },
+  (out) => {
+    const r = rows(out).sort((a, b) => a[0].localeCompare(b[0]));
+    return JSON.stringify(r) === JSON.stringify([["1", "docker.io/library/busybox:1.35.0", "3", "3"], ["2", broken, "1", "<none>"]]);
+  },
+);
 
 export default defineProof({
   title: {

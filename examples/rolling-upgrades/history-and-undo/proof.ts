@@ -1,17 +1,22 @@
-import { defineProof, tableRows as rows } from "#proof";
+import { defineProof, tableRows as rows, that } from "#proof";
 
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,VERSION:.spec.template.spec.containers[0].env[0].value,DESIRED:.spec.replicas'";
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name,VERSION:.spec.containers[0].env[0].value";
-/** The rows of a table, without its header. */
-/** The REVISION column of `kubectl rollout history`. */
-const revisions = (output: string) =>
+/** The rows of `kubectl rollout history`, as "REVISION CHANGE-CAUSE". */
+const history = (output: string) =>
   output
     .split("\n")
     .map((l) => l.trim().split(/\s+/))
     .filter((c) => /^\d+$/.test(c[0]))
-    .map((c) => c[0]);
+    .map((c) => c.join(" "));
+/** The ReplicaSets by revision, as "revision version desired", with a * on the one named `first`. */
+const replicaSetList = (output: string, first: string) =>
+  rows(output)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map(([name, revision, version, desired]) => `${name === first ? "*" : ""}${revision} ${version} ${desired}`)
+    .join(", ");
 
 export default defineProof({
   title: {
@@ -21,14 +26,22 @@ export default defineProof({
   async run(p) {
     await p.step("kubectl apply -f deployment.yaml", { expect: "deployment.apps/app created" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
-    const first = await p.step(replicaSets, { expect: (out) => rows(out).length === 1 && rows(out)[0][1] === "1" && rows(out)[0][2] === "v1" });
+    const first = await p.step(replicaSets, {
+      expect: that(
+        { en: "one ReplicaSet: revision 1, VERSION v1", "zh-cn": "一个 ReplicaSet：修订版本 1，VERSION 为 v1" },
+        (out) => rows(out).length === 1 && rows(out)[0][1] === "1" && rows(out)[0][2] === "v1",
+      ),
+    });
     const v1 = rows(first.output)[0][0];
     await p.step("kubectl set env deployment/app VERSION=v2", { expect: "deployment.apps/app env updated" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
     await p.step("kubectl set env deployment/app VERSION=v3", { expect: "deployment.apps/app env updated" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
     await p.step("kubectl rollout history deployment/app", {
-      expect: (out) => revisions(out).join() === "1,2,3",
+      expect: that(
+        { en: "revisions 1, 2 and 3, each with CHANGE-CAUSE <none>", "zh-cn": "修订版本 1、2、3，CHANGE-CAUSE 都是 <none>" },
+        (out) => history(out).join() === "1 <none>,2 <none>,3 <none>",
+      ),
       note: {
         en: "Three templates, three revisions. CHANGE-CAUSE shows the annotation kubernetes.io/change-cause, which nothing set here.",
         "zh-cn": "三个模板，三个修订版本。CHANGE-CAUSE 显示的是注解 kubernetes.io/change-cause，这里没有设置它。",
@@ -39,10 +52,13 @@ export default defineProof({
       note: { en: "Each revision keeps its whole Pod template.", "zh-cn": "每个修订版本都保存着完整的 Pod 模板。" },
     });
     await p.step(replicaSets, {
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 3 && r.some((x) => x[0] === v1 && x[1] === "1" && x[3] === "0") && r.some((x) => x[1] === "3" && x[2] === "v3" && x[3] === "2");
-      },
+      expect: that(
+        {
+          en: `three ReplicaSets: revision 1 (${v1}, VERSION v1) and revision 2 (VERSION v2) with 0 desired, revision 3 (VERSION v3) with 2`,
+          "zh-cn": `三个 ReplicaSet：修订版本 1（${v1}，VERSION 为 v1）和修订版本 2（VERSION 为 v2）期望 0 个，修订版本 3（VERSION 为 v3）期望 2 个`,
+        },
+        (out) => replicaSetList(out, v1) === "*1 v1 0, 2 v2 0, 3 v3 2",
+      ),
       note: {
         en: "The history is the ReplicaSets themselves: the old ones are kept, scaled to 0.",
         "zh-cn": "历史就是这些 ReplicaSet 本身：旧的被保留下来，缩容到 0。",
@@ -57,23 +73,32 @@ export default defineProof({
     });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
     await p.step(replicaSets, {
-      expect: (out) => {
-        const r = rows(out);
-        return r.length === 3 && r.some((x) => x[0] === v1 && x[1] === "4" && x[2] === "v1" && x[3] === "2") && r.filter((x) => x[0] !== v1).every((x) => x[3] === "0");
-      },
+      expect: that(
+        {
+          en: `three ReplicaSets: revisions 2 (VERSION v2) and 3 (VERSION v3) with 0 desired, and ${v1}, VERSION v1, now revision 4, with 2`,
+          "zh-cn": `三个 ReplicaSet：修订版本 2（VERSION 为 v2）和 3（VERSION 为 v3）期望 0 个；${v1}，VERSION 为 v1，现在是修订版本 4，期望 2 个`,
+        },
+        (out) => replicaSetList(out, v1) === "2 v2 0, 3 v3 0, *4 v1 2",
+      ),
       note: {
         en: "No new ReplicaSet: the one of revision 1 (same name) is scaled back up and now carries revision 4. The others stay at 0.",
         "zh-cn": "没有新建 ReplicaSet：修订版本 1 的那个（名字不变）重新扩容，现在的修订号是 4。其余的保持为 0。",
       },
     });
     await p.step("kubectl rollout history deployment/app", {
-      expect: (out) => revisions(out).join() === "2,3,4",
+      expect: that(
+        { en: "revisions 2, 3 and 4, each with CHANGE-CAUSE <none>", "zh-cn": "修订版本 2、3、4，CHANGE-CAUSE 都是 <none>" },
+        (out) => history(out).join() === "2 <none>,3 <none>,4 <none>",
+      ),
       note: { en: "Revision 1 has become revision 4.", "zh-cn": "修订版本 1 变成了修订版本 4。" },
     });
     await p.step(pods, {
       until: true,
       timeout: 60,
-      expect: (out) => rows(out).length === 2 && rows(out).every((x) => x[1] === v1 && x[2] === "v1"),
+      expect: that(
+        { en: `2 Pods, both owned by ${v1}, both VERSION v1`, "zh-cn": `2 个 Pod，属主都是 ${v1}，VERSION 都是 v1` },
+        (out) => rows(out).length === 2 && rows(out).every((x) => x[1] === v1 && x[2] === "v1"),
+      ),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -15,9 +15,15 @@ export default defineProof({
       },
     });
     await p.step("kubectl rollout --help", {
-      expect: (out) =>
-        /Valid resource types include:\s+\*\s+deployments\s+\*\s+daemonsets\s+\*\s+statefulsets/.test(out) &&
-        ["history", "pause", "restart", "resume", "status", "undo"].every((c) => new RegExp(`^\\s+${c}\\s+\\S`, "m").test(out)),
+      expect: that(
+        {
+          en: "the valid resource types include deployments, daemonsets and statefulsets, and the subcommands include history, pause, restart, resume, status and undo",
+          "zh-cn": "可用的资源类型包括 deployments、daemonsets 和 statefulsets，子命令包括 history、pause、restart、resume、status 和 undo",
+        },
+        (out) =>
+          /Valid resource types include:\s+\*\s+deployments\s+\*\s+daemonsets\s+\*\s+statefulsets/.test(out) &&
+          ["history", "pause", "restart", "resume", "status", "undo"].every((c) => new RegExp(`^\\s+${c}\\s+\\S`, "m").test(out)),
+      ),
       note: {
         en: "Its successor works on Deployments, DaemonSets and StatefulSets, whose controllers do the rolling on the server.",
         "zh-cn": "取而代之的命令作用于 Deployment、DaemonSet 和 StatefulSet，由它们的控制器在服务端完成滚动更新。",

@@ -1,4 +1,4 @@
-import { defineProof, tableRows as rows } from "#proof";
+import { defineProof, tableRows as rows, that, type Text } from "#proof";
 
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=web -o custom-columns=NAME:.metadata.name,VERSION:.spec.containers[0].env[0].value,PHASE:.status.phase,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
@@ -7,19 +7,40 @@ const replicaSets =
 const endpoints = `kubectl get endpointslice -l kubernetes.io/service-name=web -o jsonpath='{range .items[*].endpoints[*]}{.targetRef.name} {.conditions.ready}{"\\n"}{end}'`;
 // 10 s a request: looking the name up can take 5 s by itself when a DNS datagram is lost (the resolver's retry).
 const requests = `kubectl exec client -- sh -c 'for i in $(seq 40); do timeout 10 wget -qO- http://web; done | sort | uniq -c'`;
-/** The rows of a table, without its header. */
 const lines = (output: string) => output.split("\n").filter(Boolean).map((line) => line.trim().split(/\s+/));
 const byRevision = (out: string) => rows(out).sort((a, b) => a[0].localeCompare(b[0]));
 /** Pods not being deleted, as [name, version, phase, ready]. */
 const live = (out: string) => rows(out).filter((r) => r[4] === "<none>");
-/** 3 Ready v1 Pods and 2 Running-but-not-Ready v2 Pods. */
-const stalled = (out: string) => {
-  const r = live(out);
-  const v1 = r.filter((x) => x[1] === "v1");
-  const v2 = r.filter((x) => x[1] === "v2");
-  return r.length === 5 && v1.length === 3 && v1.every((x) => x[2] === "Running" && x[3] === "true") && v2.length === 2 && v2.every((x) => x[2] === "Running" && x[3] === "false");
-};
-const answeredOnlyBy = (version: string) => (out: string) => /^\s*40 v\d$/.test(out.trim()) && out.trim().endsWith(version);
+const stalled = that(
+  {
+    en: "of the Pods not being deleted, 3 are VERSION v1, Running and Ready, and 2 are VERSION v2, Running but not Ready; there are no others",
+    "zh-cn": "未在删除中的 Pod 里，3 个 VERSION 为 v1，Running 且 Ready；2 个 VERSION 为 v2，Running 但未 Ready；没有别的 Pod",
+  },
+  (out) => {
+    const r = live(out);
+    const v1 = r.filter((x) => x[1] === "v1");
+    const v2 = r.filter((x) => x[1] === "v2");
+    return (
+      r.length === 5 &&
+      v1.length === 3 &&
+      v1.every((x) => x[2] === "Running" && x[3] === "true") &&
+      v2.length === 2 &&
+      v2.every((x) => x[2] === "Running" && x[3] === "false")
+    );
+  },
+);
+const answeredOnlyBy = (version: string) =>
+  that(
+    { en: `all 40 requests were answered by ${version}`, "zh-cn": `40 个请求全部由 ${version} 应答` },
+    (out) => /^\s*40 v\d$/.test(out.trim()) && out.trim().endsWith(version),
+  );
+/** The ReplicaSet table is exactly these rows, [revision, version, desired, ready], in any order. */
+const replicaSetsAre = (expected: string[][], says: Text) =>
+  that(says, (out) => JSON.stringify(byRevision(out)) === JSON.stringify(expected));
+const stuck = replicaSetsAre([["1", "v1", "3", "3"], ["2", "v2", "2", "<none>"]], {
+  en: "two ReplicaSets: revision 1 (v1) with 3 desired and 3 ready, revision 2 (v2) with 2 desired and none ready",
+  "zh-cn": "两个 ReplicaSet：修订版本 1（v1）期望 3 个、就绪 3 个；修订版本 2（v2）期望 2 个、没有就绪的",
+});
 
 export default defineProof({
   title: {
@@ -52,7 +73,9 @@ export default defineProof({
         "zh-cn": "两个 v2 Pod 在运行但没有 Ready；三个 v1 Pod 仍然 Ready。",
       },
     });
-    const newPod = live(r.output).find((x) => x[1] === "v2")![0];
+    const podsOf = (version: string) => live(r.output).filter((x) => x[1] === version).map((x) => x[0]).sort();
+    const [v1Pods, v2Pods] = [podsOf("v1"), podsOf("v2")];
+    const newPod = v2Pods[0];
     await p.step(`kubectl events --for pod/${newPod}`, {
       until: true,
       timeout: 30,
@@ -60,18 +83,24 @@ export default defineProof({
       note: { en: "Why: the probe gets 404.", "zh-cn": "原因：探针得到的是 404。" },
     });
     await p.step(replicaSets, {
-      expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["1", "v1", "3", "3"], ["2", "v2", "2", "<none>"]]),
+      expect: stuck,
       note: {
         en: "The old ReplicaSet stays at 3: it may only shrink further when new Pods become available.",
         "zh-cn": "旧 ReplicaSet 停在 3：只有新 Pod 变为可用，它才能继续缩容。",
       },
     });
     await p.step(endpoints, {
-      expect: (out) => {
-        const l = lines(out);
-        const v1 = live(r.output).filter((x) => x[1] === "v1").map((x) => x[0]);
-        return l.length === 5 && l.filter((x) => x[1] === "true").map((x) => x[0]).sort().join() === v1.sort().join() && l.filter((x) => x[1] === "false").length === 2;
-      },
+      expect: that(
+        {
+          en: `5 endpoints: the 3 v1 Pods ready (${v1Pods.join(", ")}), the 2 v2 Pods not ready (${v2Pods.join(", ")})`,
+          "zh-cn": `5 个端点：3 个 v1 Pod 就绪（${v1Pods.join("、")}），2 个 v2 Pod 未就绪（${v2Pods.join("、")}）`,
+        },
+        (out) => {
+          const l = lines(out);
+          const names = (ready: string) => l.filter((x) => x[1] === ready).map((x) => x[0]).sort().join();
+          return l.length === 5 && names("true") === v1Pods.join() && names("false") === v2Pods.join();
+        },
+      ),
       note: {
         en: "The Service's EndpointSlice lists all five Pods, but only the three v1 Pods as ready; the v2 Pods are listed with ready false and get no traffic.",
         "zh-cn": "Service 的 EndpointSlice 列出了全部五个 Pod，但只有三个 v1 Pod 标为 ready；v2 Pod 被标为 ready false，不会收到流量。",
@@ -86,7 +115,7 @@ export default defineProof({
       expect: /2 out of 4 new replicas have been updated\.\.\.\nerror: timed out waiting for the condition$/,
     });
     await p.step(replicaSets, {
-      expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["1", "v1", "3", "3"], ["2", "v2", "2", "<none>"]]),
+      expect: stuck,
       note: { en: "Ten seconds later nothing has moved.", "zh-cn": "十秒之后，什么都没有变化。" },
     });
     await p.step("kubectl rollout undo deployment/web", {
@@ -100,10 +129,13 @@ export default defineProof({
     await p.step(replicaSets, {
       until: true,
       timeout: 30,
-      expect: (out) => JSON.stringify(byRevision(out)) === JSON.stringify([["2", "v2", "0", "<none>"], ["3", "v1", "4", "4"]]),
+      expect: replicaSetsAre([["2", "v2", "0", "<none>"], ["3", "v1", "4", "4"]], {
+        en: "two ReplicaSets: revision 2 (v2) with 0 desired, revision 3 (v1) with 4 desired and 4 ready",
+        "zh-cn": "两个 ReplicaSet：修订版本 2（v2）期望 0 个；修订版本 3（v1）期望 4 个、就绪 4 个",
+      }),
       note: {
-        en: "The v1 ReplicaSet is back at 4 (now as revision 3) and the v2 Pods are gone.",
-        "zh-cn": "v1 的 ReplicaSet 回到 4 个（现在是修订版本 3），v2 的 Pod 都没了。",
+        en: "The v1 ReplicaSet is back at 4, all ready (now as revision 3), and the v2 ReplicaSet is scaled to 0.",
+        "zh-cn": "v1 的 ReplicaSet 回到 4 个，全部就绪（现在是修订版本 3），v2 的 ReplicaSet 缩到了 0。",
       },
     });
   },

@@ -1,26 +1,41 @@
-import { defineProof, tableRows as rows, type ProofContext, type Text } from "#proof";
+import { defineProof, tableRows as rows, that, type ProofContext, type Text } from "#proof";
 
 const replicaSets =
   "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,DESIRED:.spec.replicas,READY:.status.readyReplicas'";
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,STARTED:.status.containerStatuses[0].started,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
-/** The rows of a custom-columns table, without its header. */
 const count = (s: string) => (s === "<none>" ? 0 : Number(s));
 /** ReplicaSets by revision: [desired, ready]. */
 const byRevision = (output: string) => Object.fromEntries(rows(output).map((r) => [r[1], [count(r[2]), count(r[3])]]));
 /** The ReplicaSet table shows exactly these [desired, ready] per revision. */
-const replicaSetsAre = (expected: Record<string, [number, number]>) => (out: string) =>
-  JSON.stringify(byRevision(out)) === JSON.stringify(Object.fromEntries(Object.keys(expected).sort().map((k) => [k, expected[k]])));
+const replicaSetsAre = (expected: Record<string, [number, number]>) => {
+  const revisions = Object.keys(expected).sort();
+  const list = (each: (revision: string, desired: number, ready: number) => string, separator: string) =>
+    revisions.map((r) => each(r, ...expected[r])).join(separator);
+  return that(
+    {
+      en: `ReplicaSets: ${list((r, desired, ready) => `revision ${r} with ${desired} desired, ${ready} ready`, "; ")}; no others`,
+      "zh-cn": `ReplicaSet：${list((r, desired, ready) => `修订版本 ${r} 期望 ${desired} 个、就绪 ${ready} 个`, "；")}；没有别的`,
+    },
+    (out) => JSON.stringify(byRevision(out)) === JSON.stringify(Object.fromEntries(revisions.map((k) => [k, expected[k]]))),
+  );
+};
 
 /** Makes one not-yet-ready Pod of the new ReplicaSet Ready, once `started` of its Pods are running. */
 async function readyOne(p: ProofContext, newRs: string, started: number, note?: Text) {
   const list = await p.step(pods, {
     until: true,
     timeout: 60,
-    expect: (out) => {
-      const fresh = rows(out).filter((r) => r[0].startsWith(`${newRs}-`) && r[3] === "<none>");
-      return fresh.length === started && fresh.every((r) => r[1] === "true");
-    },
+    expect: that(
+      {
+        en: `${started} Pods of ${newRs} not being deleted, all started, at least one of them not Ready`,
+        "zh-cn": `${newRs} 有 ${started} 个未在删除中的 Pod，都已启动，其中至少一个未 Ready`,
+      },
+      (out) => {
+        const fresh = rows(out).filter((r) => r[0].startsWith(`${newRs}-`) && r[3] === "<none>");
+        return fresh.length === started && fresh.every((r) => r[1] === "true") && fresh.some((r) => r[2] === "false");
+      },
+    ),
   });
   const pod = rows(list.output).find((r) => r[0].startsWith(`${newRs}-`) && r[3] === "<none>" && r[2] === "false")![0];
   await p.step(`kubectl exec ${pod} -- touch /tmp/ready`, { note });
@@ -36,7 +51,10 @@ export default defineProof({
     await p.step(pods, {
       until: true,
       timeout: 90,
-      expect: (out) => rows(out).length === 4 && rows(out).every((r) => r[1] === "true"),
+      expect: that(
+        { en: "4 Pods, all started", "zh-cn": "4 个 Pod，都已启动" },
+        (out) => rows(out).length === 4 && rows(out).every((r) => r[1] === "true"),
+      ),
     });
     await p.step(`for pod in $(kubectl get pods -l app.kubernetes.io/name=app -o name); do kubectl exec $pod -- touch /tmp/ready; done`, {
       note: { en: "Let the four v1 Pods become Ready.", "zh-cn": "让四个 v1 Pod 进入 Ready。" },
@@ -63,7 +81,10 @@ export default defineProof({
       {
         until: true,
         timeout: 30,
-        expect: (out) => JSON.stringify(rows(out)) === JSON.stringify([["5", "2", "3", "1"]]),
+        expect: that(
+          { en: "REPLICAS 5, UPDATED 2, AVAILABLE 3, TERMINATING 1", "zh-cn": "REPLICAS 为 5，UPDATED 为 2，AVAILABLE 为 3，TERMINATING 为 1" },
+          (out) => JSON.stringify(rows(out)) === JSON.stringify([["5", "2", "3", "1"]]),
+        ),
         note: {
           en: "The Deployment counts 5 Pods, 3 available. The old Pod it let go is still shutting down (its preStop hook takes 10 s): it is reported as terminating and not counted against maxSurge, so for those seconds 6 Pods exist.",
           "zh-cn": "Deployment 计入 5 个 Pod，其中 3 个可用。被缩掉的那个旧 Pod 还在关闭中（它的 preStop 钩子要 10 秒）：它被记为 terminating，不计入 maxSurge，所以这几秒里实际存在 6 个 Pod。",
@@ -126,13 +147,20 @@ export default defineProof({
       scaled("down", oldRs, 1, 0),
     ];
     await p.step("kubectl events --for deployment/app", {
-      expect: (out) => {
-        const seen = out.split("\n").filter((l) => l.includes("ScalingReplicaSet")).map((l) => l.slice(l.indexOf("Scaled ")).trim());
-        return seen.length === expected.length && expected.every((e) => seen.includes(e));
-      },
+      // Events of the same second may be listed in either order: the check is on the set, not the sequence.
+      expect: that(
+        {
+          en: `exactly nine ScalingReplicaSet events, in any order: ${oldRs} up from 0 to 4; ${newRs} up from 0 to 1, 1 to 2, 2 to 3 and 3 to 4; ${oldRs} down from 4 to 3, 3 to 2, 2 to 1 and 1 to 0`,
+          "zh-cn": `恰好九条 ScalingReplicaSet 事件（顺序不限）：${oldRs} 从 0 扩到 4；${newRs} 从 0 到 1、1 到 2、2 到 3、3 到 4；${oldRs} 从 4 到 3、3 到 2、2 到 1、1 到 0`,
+        },
+        (out) => {
+          const seen = out.split("\n").filter((l) => l.includes("ScalingReplicaSet")).map((l) => l.slice(l.indexOf("Scaled ")).trim());
+          return seen.length === expected.length && expected.every((e) => seen.includes(e));
+        },
+      ),
       note: {
-        en: "The controller's own record of the steps: the new ReplicaSet up by one, the old one down by one, in turn.",
-        "zh-cn": "控制器自己记录的每一步：新 ReplicaSet 加一，旧 ReplicaSet 减一，交替进行。",
+        en: "The controller's own record of the steps: after the first 4, the new ReplicaSet up by one and the old one down by one at a time. The ReplicaSet tables above show them taking turns.",
+        "zh-cn": "控制器自己记录的每一步：最初的 4 个之后，新 ReplicaSet 每次加一，旧 ReplicaSet 每次减一。上面的 ReplicaSet 表格显示了它们交替进行。",
       },
     });
   },

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -7,7 +7,16 @@ export default defineProof({
   },
   async run(p) {
     await p.step("kubectl auth whoami", {
-      expect: (out) => /^Username\s+\S+/m.test(out) && /^Groups\s+\[[^\]]*\bsystem:authenticated\b[^\]]*\]/m.test(out),
+      expect: that(
+        {
+          en: "there is a Username, the Groups include system:authenticated, and the credential id is an X509SHA256 fingerprint: a client certificate",
+          "zh-cn": "有 Username，Groups 包含 system:authenticated，凭据 ID 是 X509SHA256 指纹，即客户端证书",
+        },
+        (out) =>
+          /^Username\s+\S+/m.test(out) &&
+          /^Groups\s+\[[^\]]*\bsystem:authenticated\b[^\]]*\]/m.test(out) &&
+          /^Extra: authentication\.kubernetes\.io\/credential-id\s+\[X509SHA256=[0-9a-f]{64}\]$/m.test(out),
+      ),
       note: {
         en: "The identity the API server derived from this kubeconfig's credentials (here a client certificate, as its X509SHA256 credential id shows: the user is the certificate's CN, the groups its O fields). There is no user object behind it.",
         "zh-cn": "API server 从这个 kubeconfig 的凭据推出的身份（这里是客户端证书，X509SHA256 凭据 ID 即说明了这一点：用户名取自证书的 CN，组取自 O 字段）。背后并没有一个“用户”对象。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 // A JWT is header.payload.signature, each part base64url without padding: take the payload, restore the
 // standard alphabet, pad (BusyBox's base64 accepts surplus '='), decode.
@@ -41,39 +41,45 @@ export default defineProof({
       },
     );
     await p.step(payload("/var/run/secrets/kubernetes.io/serviceaccount/token"), {
-      expect: (out) => {
-        const c = parse(out);
-        const k = c["kubernetes.io"];
-        return (
-          c.sub === `system:serviceaccount:${p.namespace}:default` &&
-          c.aud.length > 0 &&
-          !c.aud.includes("vault") &&
-          k.namespace === p.namespace &&
-          k.serviceaccount.name === "default" &&
-          k.pod?.name === "demo" &&
-          k.pod.uid === uid &&
-          c.exp - c.iat === 365 * 24 * 3600 &&
-          k.warnafter !== undefined &&
-          k.warnafter - c.iat === 3607
-        );
-      },
+      expect: that(
+        {
+          en: `sub is system:serviceaccount:${p.namespace}:default; aud is not empty and does not include vault; kubernetes.io names namespace ${p.namespace}, ServiceAccount default and Pod demo with uid ${uid}; exp is one year (365 days) after iat; warnafter is 3607 s after iat`,
+          "zh-cn": `sub 为 system:serviceaccount:${p.namespace}:default；aud 不为空，且不包含 vault；kubernetes.io 中写明命名空间 ${p.namespace}、ServiceAccount default，以及 uid 为 ${uid} 的 Pod demo；exp 比 iat 晚一年（365 天）；warnafter 比 iat 晚 3607 秒`,
+        },
+        (out) => {
+          const c = parse(out);
+          const k = c["kubernetes.io"];
+          return (
+            c.sub === `system:serviceaccount:${p.namespace}:default` &&
+            c.aud.length > 0 &&
+            !c.aud.includes("vault") &&
+            k.namespace === p.namespace &&
+            k.serviceaccount.name === "default" &&
+            k.pod?.name === "demo" &&
+            k.pod.uid === uid &&
+            c.exp - c.iat === 365 * 24 * 3600 &&
+            k.warnafter !== undefined &&
+            k.warnafter - c.iat === 3607
+          );
+        },
+      ),
       note: {
-        en: "The default token's payload: it is for the API server's audience, names the ServiceAccount and this Pod (name and uid), and has an expiry. The API server's default --service-account-extend-token-expiration stretches exp to a year (so old clients that never re-read the file keep working) and sets warnafter at the requested 3607 s: after that, use of the token is flagged as stale. The kubelet replaces the file once 80% of the 3607 s have passed.",
-        "zh-cn": "默认令牌的载荷：受众是 API server，写明了 ServiceAccount 和这个 Pod（名字和 uid），并且有过期时间。API server 默认开启的 --service-account-extend-token-expiration 把 exp 延长到一年（让从不重新读取文件的旧客户端继续可用），并把 warnafter 设在所申请的 3607 秒处：超过之后再使用该令牌会被标记为过期令牌。kubelet 在 3607 秒过去 80% 时更换文件。",
+        en: "The default token's payload: it is for the API server's audience, not vault, names the ServiceAccount and this Pod (name and uid), and has an expiry. The API server's default --service-account-extend-token-expiration stretches exp to a year (so old clients that never re-read the file keep working) and sets warnafter at the requested 3607 s: after that, use of the token is flagged as stale.",
+        "zh-cn": "默认令牌的载荷：受众是 API server 而不是 vault，写明了 ServiceAccount 和这个 Pod（名字和 uid），并且有过期时间。API server 默认开启的 --service-account-extend-token-expiration 把 exp 延长到一年（让从不重新读取文件的旧客户端继续可用），并把 warnafter 设在所申请的 3607 秒处：超过之后再使用该令牌会被标记为过期令牌。",
       },
     });
     await p.step(payload("/var/run/secrets/tokens/token"), {
-      expect: (out) => {
-        const c = parse(out);
-        const k = c["kubernetes.io"];
-        return (
-          JSON.stringify(c.aud) === '["vault"]' &&
-          c.exp - c.iat === 600 &&
-          k.warnafter === undefined &&
-          k.pod?.name === "demo" &&
-          k.pod.uid === uid
-        );
-      },
+      expect: that(
+        {
+          en: `aud is exactly ["vault"]; exp is 600 s after iat; there is no warnafter; the Pod named is demo, with uid ${uid}`,
+          "zh-cn": `aud 恰好是 ["vault"]；exp 比 iat 晚 600 秒；没有 warnafter；写明的 Pod 是 demo，uid 为 ${uid}`,
+        },
+        (out) => {
+          const c = parse(out);
+          const k = c["kubernetes.io"];
+          return JSON.stringify(c.aud) === '["vault"]' && c.exp - c.iat === 600 && k.warnafter === undefined && k.pod?.name === "demo" && k.pod.uid === uid;
+        },
+      ),
       note: {
         en: "Our own token: audience vault only, and it really expires after 600 s, with no extension. It is bound to the same Pod.",
         "zh-cn": "我们自己的令牌：受众只有 vault，并且 600 秒后真正过期，没有延长。它绑定的是同一个 Pod。",

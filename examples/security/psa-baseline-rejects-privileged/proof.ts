@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -24,8 +24,13 @@ export default defineProof({
     });
     await p.step("kubectl get pods", { expect: `No resources found in ${p.namespace} namespace.` });
     await p.step("kubectl apply -f pod.yaml", {
-      expect: (out) =>
-        /^Warning: would violate PodSecurity "restricted:latest": .*runAsNonRoot != true/m.test(out) && /^pod\/plain created$/m.test(out),
+      expect: that(
+        {
+          en: 'a warning that the Pod would violate PodSecurity "restricted:latest", runAsNonRoot != true among the reasons, and pod/plain created',
+          "zh-cn": '警告这个 Pod 会违反 PodSecurity "restricted:latest"，原因中包括 runAsNonRoot != true；并且 pod/plain 已创建',
+        },
+        (out) => /^Warning: would violate PodSecurity "restricted:latest": .*runAsNonRoot != true/m.test(out) && /^pod\/plain created$/m.test(out),
+      ),
       note: {
         en: "A Pod without privileges is accepted under baseline, even running as root; the warn label lists what restricted would have refused.",
         "zh-cn": "没有特权的 Pod 在 baseline 下被接受，即使以 root 运行；warn 标签列出了 restricted 级别会拒绝的项。",

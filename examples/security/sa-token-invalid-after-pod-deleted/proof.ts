@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -17,10 +17,16 @@ export default defineProof({
       },
     });
     await p.step("kubectl auth whoami --user=demo-token", {
-      expect: (out) =>
-        new RegExp(`^Username\\s+system:serviceaccount:${p.namespace}:default$`, "m").test(out) &&
-        /^Extra: authentication\.kubernetes\.io\/pod-name\s+\[demo\]$/m.test(out) &&
-        new RegExp(`^Extra: authentication\\.kubernetes\\.io/pod-uid\\s+\\[${uid}\\]$`, "m").test(out),
+      expect: that(
+        {
+          en: `Username is system:serviceaccount:${p.namespace}:default, pod-name is [demo] and pod-uid is [${uid}]`,
+          "zh-cn": `Username 为 system:serviceaccount:${p.namespace}:default，pod-name 为 [demo]，pod-uid 为 [${uid}]`,
+        },
+        (out) =>
+          new RegExp(`^Username\\s+system:serviceaccount:${p.namespace}:default$`, "m").test(out) &&
+          /^Extra: authentication\.kubernetes\.io\/pod-name\s+\[demo\]$/m.test(out) &&
+          new RegExp(`^Extra: authentication\\.kubernetes\\.io/pod-uid\\s+\\[${uid}\\]$`, "m").test(out),
+      ),
       note: {
         en: "Outside the Pod the token works as well: the API server authenticates it as the default ServiceAccount and records which Pod it is bound to.",
         "zh-cn": "在 Pod 之外，这个令牌同样可用：API server 把它认证为 default ServiceAccount，并记下它绑定的是哪个 Pod。",
