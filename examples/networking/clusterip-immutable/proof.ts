@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const clusterIP = "kubectl get service web -o jsonpath='{.spec.clusterIP}'";
 const ipv4 = /^\d+\.\d+\.\d+\.\d+$/;
@@ -29,7 +29,10 @@ export default defineProof({
     await p.step("kubectl delete service web", { expect: /^service "web" deleted/ });
     await p.step("kubectl apply -f service.yaml", { expect: "service/web created" });
     await p.step(clusterIP, {
-      expect: (o) => ipv4.test(o) && o !== first.output,
+      expect: that(
+        { en: `an IPv4 address other than the first cluster IP, ${first.output}`, "zh-cn": `一个 IPv4 地址，且不同于第一次的集群 IP ${first.output}` },
+        (o) => ipv4.test(o) && o !== first.output,
+      ),
       note: {
         en: `Recreated from the same manifest, the Service gets a newly allocated cluster IP (the first one was ${first.output}).`,
         "zh-cn": `用同一份清单重建后，Service 得到一个新分配的集群 IP（第一次是 ${first.output}）。`,

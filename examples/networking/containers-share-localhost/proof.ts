@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const netns = (container: string) => `kubectl exec shared -c ${container} -- readlink /proc/self/ns/net`;
 const addr = (container: string) => `kubectl exec shared -c ${container} -- ip -4 -o addr show dev eth0`;
@@ -42,7 +42,12 @@ export default defineProof({
       },
     });
     const ip = await p.step("kubectl get pod shared -o jsonpath='{.status.podIP}'", { expect: /^\d+\.\d+\.\d+\.\d+$/ });
-    const webAddr = await p.step(addr("web"), { expect: (o) => o.includes(` ${ip.output}/`) });
+    const webAddr = await p.step(addr("web"), {
+      expect: that(
+        { en: `eth0 has one IPv4 address, the Pod's IP ${ip.output}`, "zh-cn": `eth0 上只有一个 IPv4 地址，就是 Pod 的 IP ${ip.output}` },
+        (o) => o.split("\n").length === 1 && o.includes(` inet ${ip.output}/`),
+      ),
+    });
     await p.step(addr("client"), {
       expect: webAddr.output,
       note: {

@@ -1,6 +1,8 @@
 import { defineProof } from "#proof";
 
 const fetch = (from: string, ip: string) => `kubectl exec ${from} -- timeout 5 wget -qO- http://${ip}:8080/`;
+// This cluster's plugin rejects a denied connection (a plugin that drops it would make wget time out instead).
+const refused = /^wget: can't connect to remote host \(\S+\): Connection refused$/m;
 
 export default defineProof({
   title: {
@@ -30,6 +32,7 @@ export default defineProof({
       until: true,
       timeout: 60,
       exitCode: "nonzero",
+      expect: refused,
       note: {
         en: "Once the network plugin has applied the policy, the same request fails: this cluster's plugin rejects the connection.",
         "zh-cn": "网络插件应用了这条策略之后，同样的请求就失败了：这个集群的插件直接拒绝了连接。",
@@ -49,6 +52,7 @@ export default defineProof({
     });
     await p.step(fetch("other", ip), {
       exitCode: "nonzero",
+      expect: refused,
       note: {
         en: "A Pod without that label is still denied.",
         "zh-cn": "没有这个标签的 Pod 仍然被拒绝。",

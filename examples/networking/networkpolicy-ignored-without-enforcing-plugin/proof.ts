@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -23,7 +23,15 @@ export default defineProof({
       },
     });
     await p.step("kubectl describe networkpolicy default-deny-ingress", {
-      expect: (out) => /PodSelector:\s+<none> \(Allowing the specific traffic to all pods in this namespace\)/.test(out) && /Allowing ingress traffic:\s+<none> \(Selected pods are isolated for ingress connectivity\)/.test(out),
+      expect: that(
+        {
+          en: "PodSelector is <none>, which selects all pods in this namespace, and the ingress traffic allowed is <none>: \"Selected pods are isolated for ingress connectivity\"",
+          "zh-cn": "PodSelector 为 <none>，即选中本命名空间的所有 Pod；允许的入站流量为 <none>：\"Selected pods are isolated for ingress connectivity\"",
+        },
+        (out) =>
+          /PodSelector:\s+<none> \(Allowing the specific traffic to all pods in this namespace\)/.test(out) &&
+          /Allowing ingress traffic:\s+<none> \(Selected pods are isolated for ingress connectivity\)/.test(out),
+      ),
       note: {
         en: "As far as the API is concerned, every Pod of the namespace is isolated for ingress.",
         "zh-cn": "就 API 而言，这个命名空间的每个 Pod 都已被隔离，不接受入站流量。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, tableRows, that } from "#proof";
 
 const nodes = `kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name} {.status.addresses[?(@.type=="InternalIP")].address}{"\\n"}{end}'`;
 
@@ -14,10 +14,17 @@ export default defineProof({
     await p.step("kubectl rollout status deployment/web --timeout=120s", { expect: /successfully rolled out/ });
     await p.step("kubectl wait --for=condition=Ready pod/client --timeout=120s", { expect: "pod/client condition met" });
     const svc = await p.step("kubectl get service web", {
-      expect: (o) => {
-        const port = Number(/\b80:(\d+)\/TCP\b/.exec(o)?.[1]);
-        return /\bNodePort\b/.test(o) && port >= 30000 && port <= 32767;
-      },
+      expect: that(
+        {
+          en: "web is of type NodePort, and PORT(S) maps port 80 to a node port between 30000 and 32767",
+          "zh-cn": "web 的类型是 NodePort，PORT(S) 把 80 端口映射到 30000 到 32767 之间的一个节点端口",
+        },
+        (o) => {
+          const rows = tableRows(o);
+          const port = Number(/^80:(\d+)\/TCP$/.exec(rows[0]?.[4] ?? "")?.[1]);
+          return rows.length === 1 && rows[0][0] === "web" && rows[0][1] === "NodePort" && port >= 30000 && port <= 32767;
+        },
+      ),
       note: {
         en: "PORT(S) shows the Service port and, after the colon, the node port allocated from 30000–32767.",
         "zh-cn": "PORT(S) 列显示 Service 端口，冒号后是从 30000–32767 中分配的节点端口。",

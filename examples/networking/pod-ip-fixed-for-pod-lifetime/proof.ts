@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const status =
   "kubectl get pod app -o custom-columns=UID:.metadata.uid,IP:.status.podIP,RESTARTS:.status.containerStatuses[0].restartCount,CONTAINER:.status.containerStatuses[0].containerID,LAST_EXIT:.status.containerStatuses[0].lastState.terminated.exitCode";
@@ -14,7 +14,16 @@ export default defineProof({
     await p.step("kubectl apply -f pod.yaml", { expect: "pod/app created" });
     await p.step("kubectl wait --for=condition=Ready pod/app --timeout=120s", { expect: "pod/app condition met" });
     const before = await p.step(status, {
-      expect: (o) => row(o).length === 5 && row(o)[2] === "0" && row(o)[4] === "<none>",
+      expect: that(
+        {
+          en: "the Pod has a UID, an IPv4 address and a container ID; RESTARTS is 0 and there is no LAST_EXIT yet (<none>)",
+          "zh-cn": "Pod 有 UID、IPv4 地址和容器 ID；RESTARTS 为 0，还没有 LAST_EXIT（<none>）",
+        },
+        (o) => {
+          const [u, i, r, c, exit] = row(o);
+          return /^[0-9a-f-]{36}$/.test(u ?? "") && /^\d+\.\d+\.\d+\.\d+$/.test(i ?? "") && r === "0" && /^\S+:\/\/\S+$/.test(c ?? "") && exit === "<none>";
+        },
+      ),
       note: { en: "The Pod's UID, IP and its container's ID.", "zh-cn": "Pod 的 UID、IP 以及容器 ID。" },
     });
     const [uid, ip, , container] = row(before.output);
@@ -32,10 +41,16 @@ export default defineProof({
     });
     await p.step("kubectl wait --for=condition=Ready pod/app --timeout=120s", { expect: "pod/app condition met" });
     await p.step(status, {
-      expect: (o) => {
-        const [u, i, r, c, exit] = row(o);
-        return u === uid && i === ip && r === "1" && c !== container && /^\S+:\/\/\S+$/.test(c ?? "") && exit !== "0" && exit !== "<none>";
-      },
+      expect: that(
+        {
+          en: `same UID (${uid}) and same IP (${ip}) as before; RESTARTS is 1, the container ID is a new one, and LAST_EXIT is a non-zero exit code`,
+          "zh-cn": `UID（${uid}）和 IP（${ip}）都与之前相同；RESTARTS 为 1，容器 ID 是新的，LAST_EXIT 是一个非零的退出码`,
+        },
+        (o) => {
+          const [u, i, r, c, exit] = row(o);
+          return u === uid && i === ip && r === "1" && c !== container && /^\S+:\/\/\S+$/.test(c ?? "") && /^[1-9]\d*$/.test(exit ?? "");
+        },
+      ),
       note: {
         en: "The first container exited with an error (LAST_EXIT); the new container (different ID) runs in the same Pod (same UID) with the same IP: the Pod's sandbox, which holds the network namespace, was kept.",
         "zh-cn": "第一个容器以错误退出（LAST_EXIT）；新容器（ID 不同）运行在同一个 Pod 里（UID 相同），IP 也相同：持有网络命名空间的 Pod 沙箱被保留了下来。",

@@ -1,4 +1,4 @@
-import { defineProof, tableRows } from "#proof";
+import { defineProof, tableRows, that } from "#proof";
 
 const ipv4 = /^\d+\.\d+\.\d+\.\d+$/;
 
@@ -15,11 +15,17 @@ export default defineProof({
     await p.step("kubectl apply -f client.yaml", { expect: "pod/client created" });
     await p.step("kubectl wait --for=condition=Ready pod/client --timeout=120s", { expect: "pod/client condition met" });
     await p.step("kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,POD-IP:.status.podIP,NODE-IP:.status.hostIP", {
-      expect: (out) => {
-        const rows = tableRows(out);
-        const nodes = new Set(rows.map((r) => r[1]));
-        return rows.length === 2 && nodes.size === 2 && rows.every((r) => ipv4.test(r[2] ?? "") && r[2] !== r[3]);
-      },
+      expect: that(
+        {
+          en: "two Pods, on two different nodes, each with an IPv4 Pod IP that is not its node's IP",
+          "zh-cn": "两个 Pod 分别在两个不同的节点上，各自的 Pod IP（IPv4）都不是所在节点的 IP",
+        },
+        (out) => {
+          const rows = tableRows(out);
+          const nodes = new Set(rows.map((r) => r[1]));
+          return rows.length === 2 && nodes.size === 2 && rows.every((r) => ipv4.test(r[2] ?? "") && r[2] !== r[3]);
+        },
+      ),
       note: {
         en: "Two nodes, and each Pod has an address of its own, not its node's.",
         "zh-cn": "两个不同的节点；每个 Pod 都有自己的地址，而不是所在节点的地址。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const ipv4 = /^\d+\.\d+\.\d+\.\d+$/;
 
@@ -27,10 +27,16 @@ export default defineProof({
       },
     });
     await p.step("kubectl logs server", {
-      expect: (o) => o.split("\n").some((line) => line.startsWith(`${client.output}:`) && line.endsWith("url:/cgi-bin/peer")),
+      expect: that(
+        {
+          en: `a log line records a request for /cgi-bin/peer from ${client.output}, the client's Pod IP`,
+          "zh-cn": `有一行日志记录了来自 ${client.output}（client 的 Pod IP）的 /cgi-bin/peer 请求`,
+        },
+        (o) => o.split("\n").some((line) => new RegExp(`^${client.output.replace(/\./g, "\\.")}:\\d+: url:/cgi-bin/peer$`).test(line)),
+      ),
       note: {
-        en: "The server's own log records the same peer address. (Both Pods run on one node here; the network model requires the same across nodes.)",
-        "zh-cn": "server 自己的日志记录了同一个对端地址。（这里两个 Pod 在同一节点上；网络模型对跨节点通信有同样的要求。）",
+        en: "The server's own log records the same peer address. (This proof does not choose the Pods' nodes; the network model requires the same whether they share one or not.)",
+        "zh-cn": "server 自己的日志记录了同一个对端地址。（这个证明不指定两个 Pod 所在的节点；无论它们是否在同一节点上，网络模型的要求都一样。）",
       },
     });
   },

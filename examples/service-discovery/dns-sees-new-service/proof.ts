@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -19,10 +19,13 @@ export default defineProof({
     await p.step(`kubectl exec client -- nslookup ${fqdn}`, {
       until: true,
       timeout: 60,
-      expect: (o) => o.includes(`Name:\t${fqdn}\nAddress: ${ip.output}`),
+      expect: that(
+        { en: `the name resolves to one address, the Service's cluster IP ${ip.output}`, "zh-cn": `这个名称解析为一个地址，即 Service 的集群 IP ${ip.output}` },
+        (o) => o.includes(`Name:\t${fqdn}\nAddress: ${ip.output}`) && [...o.matchAll(/^Address: /gm)].length === 1,
+      ),
       note: {
-        en: "The same, already running Pod now resolves the new Service to its cluster IP. Not at once: CoreDNS had cached its earlier 'no such name' answer (kubeadm's Corefile caches answers for up to 30 s), so the first attempts still got NXDOMAIN — the wait line shows how long.",
-        "zh-cn": "同一个早已在运行的 Pod 现在能把新 Service 解析为它的集群 IP。但不是立刻：CoreDNS 缓存了先前“查无此名”的应答（kubeadm 的 Corefile 最多缓存 30 秒），所以最初几次仍然得到 NXDOMAIN——等待时长见下方的等待说明。",
+        en: "The same, already running Pod now resolves the new Service to its cluster IP. Not always at once: where CoreDNS caches negative answers (kubeadm's Corefile keeps them up to 30 s), it can repeat its earlier 'no such name' until that expires. The wait line shows how long it took here.",
+        "zh-cn": "同一个早已在运行的 Pod 现在能把新 Service 解析为它的集群 IP。但不一定是立刻：如果 CoreDNS 缓存否定应答（kubeadm 的 Corefile 最多缓存 30 秒），在缓存过期之前它可能继续返回先前“查无此名”的应答。这里等了多久，见下方的等待说明。",
       },
     });
     await p.step(`kubectl exec client -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep _SERVICE_HOST='`, {

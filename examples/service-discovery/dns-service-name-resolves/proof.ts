@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -17,20 +17,32 @@ export default defineProof({
       expect: /^web-\S+$/,
     });
     await p.step("kubectl exec client -- cat /etc/resolv.conf", {
-      expect: (o) =>
-        new RegExp(`^search ${ns}\\.svc\\.cluster\\.local svc\\.cluster\\.local cluster\\.local\\b`, "m").test(o) &&
-        /^nameserver \d+\.\d+\.\d+\.\d+$/m.test(o) &&
-        /^options .*\bndots:5\b/m.test(o),
+      expect: that(
+        {
+          en: `the search list starts with ${ns}.svc.cluster.local svc.cluster.local cluster.local, there is an IPv4 nameserver, and the options include ndots:5`,
+          "zh-cn": `搜索域以 ${ns}.svc.cluster.local svc.cluster.local cluster.local 开头，有一个 IPv4 的 nameserver，options 中含 ndots:5`,
+        },
+        (o) =>
+          new RegExp(`^search ${ns}\\.svc\\.cluster\\.local svc\\.cluster\\.local cluster\\.local\\b`, "m").test(o) &&
+          /^nameserver \d+\.\d+\.\d+\.\d+$/m.test(o) &&
+          /^options .*\bndots:5\b/m.test(o),
+      ),
       note: {
-        en: `The kubelet wrote the Pod's resolver configuration: the cluster DNS server, a search list that starts with the Pod's own namespace (${ns}), and ndots:5, so any name with fewer than five dots is tried with each search suffix first.`,
-        "zh-cn": `kubelet 为 Pod 写好了解析配置：集群 DNS 服务器、以 Pod 自己的命名空间（${ns}）开头的搜索域，以及 ndots:5——点少于五个的名称会先依次加上各搜索后缀去查询。`,
+        en: `The kubelet wrote the Pod's resolver configuration: a nameserver, a search list that starts with the Pod's own namespace (${ns}), and ndots:5, so any name with fewer than five dots is tried with each search suffix first.`,
+        "zh-cn": `kubelet 为 Pod 写好了解析配置：一个 nameserver、以 Pod 自己的命名空间（${ns}）开头的搜索域，以及 ndots:5——点少于五个的名称会先依次加上各搜索后缀去查询。`,
       },
     });
     for (const name of ["web", `web.${ns}`, `web.${ns}.svc.cluster.local`]) {
       await p.step(`kubectl exec client -- timeout 5 wget -O- http://${name}/`, {
         until: true,
         timeout: 60,
-        expect: (o) => o.includes(`Connecting to ${name} (${ip.output}:80)`) && o.split("\n").includes(pod.output),
+        expect: that(
+          {
+            en: `wget connects to ${name} at the Service's cluster IP, ${ip.output}:80, and the answer is ${pod.output}`,
+            "zh-cn": `wget 连接 ${name} 时连的是 Service 的集群 IP ${ip.output}:80，应答是 ${pod.output}`,
+          },
+          (o) => o.includes(`Connecting to ${name} (${ip.output}:80)`) && o.split("\n").includes(pod.output),
+        ),
         note:
           name === "web"
             ? {

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -14,9 +14,15 @@ export default defineProof({
     await p.step("kubectl get endpoints web", {
       until: true,
       timeout: 60,
-      expect: (o) =>
-        o.includes("Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice") &&
-        new RegExp(`^web\\s+${pod.output.replace(/\./g, "\\.")}:8080\\s`, "m").test(o),
+      expect: that(
+        {
+          en: `kubectl prints "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice", and the row of web lists the Pod's address, ${pod.output}:8080`,
+          "zh-cn": `kubectl 打印出 "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"，web 这一行列出了 Pod 的地址 ${pod.output}:8080`,
+        },
+        (o) =>
+          o.includes("Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice") &&
+          new RegExp(`^web\\s+${pod.output.replace(/\./g, "\\.")}:8080\\s`, "m").test(o),
+      ),
       note: {
         en: "The old API still answers, with the Pod's address, and the API server attaches a deprecation warning that kubectl prints.",
         "zh-cn": "旧 API 仍然可用，返回了 Pod 的地址；API server 同时附上一条弃用警告，由 kubectl 打印出来。",

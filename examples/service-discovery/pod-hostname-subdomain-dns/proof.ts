@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -30,7 +30,10 @@ export default defineProof({
     await p.step(`kubectl exec client -- nslookup -type=a ${fqdn}`, {
       until: true,
       timeout: 60,
-      expect: (o) => o.includes(`Name:\t${fqdn}\nAddress: ${ip.output}`) && [...o.matchAll(/^Address: /gm)].length === 1,
+      expect: that(
+        { en: `the name resolves to one address, the Pod's IP ${ip.output}`, "zh-cn": `这个名称解析为一个地址，即 Pod 的 IP ${ip.output}` },
+        (o) => o.includes(`Name:\t${fqdn}\nAddress: ${ip.output}`) && [...o.matchAll(/^Address: /gm)].length === 1,
+      ),
       note: {
         en: "<hostname>.<subdomain>.<namespace>.svc.cluster.local resolves to that Pod's IP, and only to it.",
         "zh-cn": "<hostname>.<subdomain>.<namespace>.svc.cluster.local 解析为该 Pod 的 IP，且只有这一个。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -13,7 +13,13 @@ export default defineProof({
       note: { en: "The Pod's UID, to compare at the end.", "zh-cn": "记下 Pod 的 UID，最后对比。" },
     });
     await p.step("kubectl exec demo -- df /tmp", {
-      expect: (out) => / \/$/.test(out.trim().split("\n").at(-1) ?? ""),
+      expect: that(
+        { en: "the filesystem holding /tmp is mounted on /", "zh-cn": "/tmp 所在的文件系统挂载在 / 上" },
+        (out) => {
+          const lines = out.trim().split("\n");
+          return lines.length === 2 && / \/$/.test(lines[1]);
+        },
+      ),
       note: {
         en: "/tmp is not a volume: it belongs to the container's root filesystem (mounted on /), the writable layer on top of the image.",
         "zh-cn": "/tmp 不是卷：它属于容器的根文件系统（挂载在 / 上），即镜像之上的可写层。",

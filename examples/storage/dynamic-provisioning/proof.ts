@@ -45,8 +45,8 @@ export default defineProof({
     });
     const pv = bound.split(" ")[1] ?? "";
     p.cleanup(
-      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true; ` +
-        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true; ` +
+      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true && ` +
+        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true && ` +
         `kubectl wait --for=delete pv/${pv} --timeout=120s`,
     );
     await p.step(

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const podOf = "kubectl get pods -l app.kubernetes.io/name=cache -o jsonpath='{.items[*].metadata.name}'";
 
@@ -25,7 +25,10 @@ export default defineProof({
     await p.step("kubectl rollout status deployment/cache --timeout=120s", { expect: /successfully rolled out/ });
     const { output: second } = await p.step(podOf, {
       until: true,
-      expect: (out) => /^cache-[a-z0-9]+-[a-z0-9]+$/.test(out) && out !== first,
+      expect: that(
+        { en: `one Pod, cache-…, not ${first}`, "zh-cn": `一个 Pod，名为 cache-…，不是 ${first}` },
+        (out) => /^cache-[a-z0-9]+-[a-z0-9]+$/.test(out) && out !== first,
+      ),
       note: { en: "A new Pod with a different name.", "zh-cn": "一个名字不同的新 Pod。" },
     });
     await p.step(`kubectl exec ${second} -- ls -A /cache`, {

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 /** The line of `df -Th` output for one mount point, split into columns. */
 const mount = (out: string, path: string) =>
@@ -16,14 +16,20 @@ export default defineProof({
     await p.step("kubectl apply -f pod.yaml", { expect: "pod/demo created" });
     await p.step("kubectl wait --for=condition=Ready pod/demo --timeout=120s", { expect: "pod/demo condition met" });
     await p.step("kubectl exec demo -- df -Th /disk /memory /capped", {
-      expect: (out) => {
-        const [disk, memory, capped] = ["/disk", "/memory", "/capped"].map((p) => mount(out, p));
-        return (
-          disk.length === 7 && disk[1] !== "tmpfs" &&
-          memory[0] === "tmpfs" && memory[1] === "tmpfs" && memory[2] === "64.0M" &&
-          capped[0] === "tmpfs" && capped[1] === "tmpfs" && capped[2] === "16.0M"
-        );
-      },
+      expect: that(
+        {
+          en: "/disk is on a filesystem other than tmpfs; /memory is a tmpfs of 64.0M; /capped is a tmpfs of 16.0M",
+          "zh-cn": "/disk 所在的文件系统不是 tmpfs；/memory 是 64.0M 的 tmpfs；/capped 是 16.0M 的 tmpfs",
+        },
+        (out) => {
+          const [disk, memory, capped] = ["/disk", "/memory", "/capped"].map((path) => mount(out, path));
+          return (
+            disk.length === 7 && disk[1] !== "tmpfs" &&
+            memory[0] === "tmpfs" && memory[1] === "tmpfs" && memory[2] === "64.0M" &&
+            capped[0] === "tmpfs" && capped[1] === "tmpfs" && capped[2] === "16.0M"
+          );
+        },
+      ),
       note: {
         en: "The default emptyDir is a directory on the node's disk filesystem. Both medium: Memory volumes are tmpfs: without sizeLimit the tmpfs is as large as the Pod's memory limit (64Mi), with sizeLimit: 16Mi it is 16Mi.",
         "zh-cn": "默认的 emptyDir 是节点磁盘文件系统上的一个目录。两个 medium: Memory 的卷都是 tmpfs：不设 sizeLimit 时，tmpfs 的大小等于 Pod 的内存 limit（64Mi）；设了 sizeLimit: 16Mi 就是 16Mi。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -30,7 +30,16 @@ export default defineProof({
     await p.step("kubectl get pod demo -o jsonpath='{.status.containerStatuses[0].restartCount}'", { until: true, expect: "1" });
     await p.step("kubectl wait --for=condition=Ready pod/demo --timeout=120s", { expect: "pod/demo condition met" });
     await p.step("kubectl get pod demo -o jsonpath='{.metadata.uid} {.status.containerStatuses[0].containerID}'", {
-      expect: (out) => out.startsWith(`${uid} `) && out !== before && !out.endsWith(firstContainer ?? "-"),
+      expect: that(
+        {
+          en: `the same Pod UID (${uid}), and a container ID other than the first one`,
+          "zh-cn": `Pod 的 UID 不变（${uid}），容器 ID 不同于第一个`,
+        },
+        (out) => {
+          const [u, container] = out.split(" ");
+          return u === uid && /^\S+:\/\/[0-9a-f]+$/.test(container ?? "") && container !== firstContainer;
+        },
+      ),
       note: {
         en: "The same Pod (same UID) now runs a new container (a different container ID).",
         "zh-cn": "还是同一个 Pod（UID 相同），运行的是一个新容器（容器 ID 不同）。",

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -7,9 +7,15 @@ export default defineProof({
   },
   async run(p) {
     await p.step("kubectl apply -f pod.yaml", {
-      expect: (out) =>
-        out.includes("Warning: spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+") &&
-        out.includes("pod/demo created"),
+      expect: that(
+        {
+          en: 'the Pod is created ("pod/demo created"), with the warning "spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+"',
+          "zh-cn": 'Pod 被创建（"pod/demo created"），同时有警告 "spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+"',
+        },
+        (out) =>
+          out.split("\n").includes("Warning: spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+") &&
+          out.split("\n").includes("pod/demo created"),
+      ),
       note: {
         en: "The API server still accepts the volume type; it only warns that it is deprecated and disabled.",
         "zh-cn": "API server 仍然接受这种卷类型，只是警告它已弃用并被禁用。",
@@ -32,10 +38,10 @@ export default defineProof({
       {
         until: true,
         timeout: 60,
-        expect: (out) => Number(out) >= 3,
+        expect: that({ en: "the event's count is at least 3", "zh-cn": "这个事件的计数至少为 3" }, (out) => /^\d+$/.test(out) && Number(out) >= 3),
         note: {
-          en: "The kubelet keeps retrying (with a growing back-off), and the same event is counted up each time.",
-          "zh-cn": "kubelet 不断重试（间隔逐渐变长），每次都给同一个事件的计数加一。",
+          en: "The kubelet keeps retrying, and the same event is counted up each time.",
+          "zh-cn": "kubelet 不断重试，每次都给同一个事件的计数加一。",
         },
       },
     );

@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 export default defineProof({
   title: {
@@ -8,7 +8,7 @@ export default defineProof({
   async run(p) {
     // Also on failure: remove the node directory (the cleanup Pod is idempotent; it already ran on success).
     p.cleanup(
-      `kubectl -n ${p.namespace} delete pod writer reader --ignore-not-found --wait=true; ` +
+      `kubectl -n ${p.namespace} delete pod writer reader --ignore-not-found --wait=true && ` +
         `kubectl -n ${p.namespace} apply -f cleanup.yaml && ` +
         `kubectl -n ${p.namespace} wait --for=jsonpath='{.status.phase}'=Succeeded pod/cleanup --timeout=60s`,
     );
@@ -24,10 +24,13 @@ export default defineProof({
     await p.step("kubectl apply -f reader.yaml", { expect: "pod/reader created" });
     await p.step("kubectl wait --for=condition=Ready pod/reader --timeout=120s", { expect: "pod/reader condition met" });
     await p.step("kubectl get pods writer reader -o jsonpath='{range .items[*]}{.metadata.name} {.spec.nodeName}{\"\\n\"}{end}'", {
-      expect: (out) => {
-        const [w, r] = out.split("\n").map((l) => l.split(" "));
-        return w?.[0] === "writer" && r?.[0] === "reader" && !!w[1] && w[1] === r[1];
-      },
+      expect: that(
+        { en: "writer and reader run on the same node", "zh-cn": "writer 和 reader 运行在同一个节点上" },
+        (out) => {
+          const [w, r, ...more] = out.split("\n").map((l) => l.split(" "));
+          return more.length === 0 && w?.[0] === "writer" && r?.[0] === "reader" && !!w[1] && w[1] === r[1];
+        },
+      ),
       note: { en: "Both Pods run on the same node.", "zh-cn": "两个 Pod 运行在同一个节点上。" },
     });
     await p.step("kubectl exec reader -- cat /shared/note", {

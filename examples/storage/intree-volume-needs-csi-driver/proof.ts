@@ -1,4 +1,4 @@
-import { defineProof } from "#proof";
+import { defineProof, that } from "#proof";
 
 const volumeID = "vol-0123456789abcdef0"; // as in pod.yaml
 
@@ -13,9 +13,9 @@ export default defineProof({
     // then ends without re-creating it. A run started before it ends gets its VolumeAttachment late (so the
     // generous timeout below).
     p.cleanup(
-      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true; ` +
+      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true && ` +
         `kubectl get volumeattachments -o jsonpath='{range .items[?(@.spec.source.inlineVolumeSpec.csi.volumeHandle=="${volumeID}")]}{.metadata.name}{"\\n"}{end}' | ` +
-        `xargs -r kubectl delete volumeattachment --wait=true`,
+        `xargs -r kubectl delete volumeattachment --ignore-not-found --wait=true`,
     );
     await p.step("kubectl apply -f pod.yaml", {
       expect: "pod/demo created",
@@ -31,14 +31,20 @@ export default defineProof({
       note: { en: "The node the Pod was scheduled to.", "zh-cn": "Pod 被调度到的节点。" },
     });
     await p.step(`kubectl get csinode ${node} -o jsonpath='{.metadata.annotations.storage\\.alpha\\.kubernetes\\.io/migrated-plugins}'`, {
-      expect: (out) => out.split(",").includes("kubernetes.io/aws-ebs"),
+      expect: that(
+        { en: "the comma-separated list includes kubernetes.io/aws-ebs", "zh-cn": "这个逗号分隔的列表里有 kubernetes.io/aws-ebs" },
+        (out) => out.split(",").includes("kubernetes.io/aws-ebs"),
+      ),
       note: {
         en: "The node's kubelet announces the in-tree plugins it has migrated to CSI: kubernetes.io/aws-ebs is among them, so the volume is handled by the CSI driver ebs.csi.aws.com.",
         "zh-cn": "节点上的 kubelet 公布了它已迁移到 CSI 的树内插件：kubernetes.io/aws-ebs 就在其中，所以这个卷交由 CSI 驱动 ebs.csi.aws.com 处理。",
       },
     });
     await p.step(`kubectl get csinode ${node} -o jsonpath='drivers: [{.spec.drivers[*].name}]'`, {
-      expect: (out) => out.startsWith("drivers: [") && !out.includes("ebs.csi.aws.com"),
+      expect: that(
+        { en: "the node's list of CSI drivers does not include ebs.csi.aws.com", "zh-cn": "节点的 CSI 驱动列表里没有 ebs.csi.aws.com" },
+        (out) => /^drivers: \[[^\]]*\]$/.test(out) && !out.slice(10, -1).split(" ").includes("ebs.csi.aws.com"),
+      ),
       note: {
         en: "But no such CSI driver is installed on the node.",
         "zh-cn": "但节点上并没有安装这个 CSI 驱动。",

@@ -11,8 +11,8 @@ export default defineProof({
     await p.step("kubectl wait --for=condition=Ready pod/demo --timeout=120s", { expect: "pod/demo condition met" });
     const { output: pv } = await p.step("kubectl get pvc data -o jsonpath='{.spec.volumeName}'", { expect: /^pvc-[0-9a-f-]{36}$/ });
     p.cleanup(
-      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true; ` +
-        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true; ` +
+      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true && ` +
+        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true && ` +
         `kubectl wait --for=delete pv/${pv} --timeout=120s`,
     );
     await p.step("kubectl get pvc data -o jsonpath='{.metadata.finalizers}'", {

@@ -14,8 +14,8 @@ export default defineProof({
       note: { en: "The PV provisioned for the claim.", "zh-cn": "为这个申请供应的 PV。" },
     });
     p.cleanup(
-      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true; ` +
-        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true; ` +
+      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true && ` +
+        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true && ` +
         `kubectl wait --for=delete pv/${pv} --timeout=120s`,
     );
     await p.step(`kubectl get pv ${pv} -o jsonpath='{.spec.persistentVolumeReclaimPolicy} {.status.phase}'`, {

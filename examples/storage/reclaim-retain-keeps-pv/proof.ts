@@ -11,10 +11,10 @@ export default defineProof({
     // Cluster-scoped leftovers, also on failure: the PV (switched to Delete, so the provisioner removes its
     // directory on the node too) and the StorageClass.
     p.cleanup(
-      `kubectl -n ${ns} delete pod writer reader --ignore-not-found --wait=true; ` +
-        `kubectl -n ${ns} delete pvc data reuse --ignore-not-found --wait=true; ` +
+      `kubectl -n ${ns} delete pod writer reader --ignore-not-found --wait=true && ` +
+        `kubectl -n ${ns} delete pvc data reuse --ignore-not-found --wait=true && ` +
         `for pv in $(kubectl get pv -o jsonpath='{range .items[?(@.spec.storageClassName=="${ns}")]}{.metadata.name}{" "}{end}'); do ` +
-        `kubectl patch pv $pv -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}' && kubectl wait --for=delete pv/$pv --timeout=120s; done; ` +
+        `kubectl patch pv $pv -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}' && kubectl wait --for=delete pv/$pv --timeout=120s || exit 1; done && ` +
         `kubectl delete storageclass ${ns} --ignore-not-found`,
     );
     await p.step("kubectl apply -f storageclass.yaml -f pvc.yaml -f pod.yaml", {

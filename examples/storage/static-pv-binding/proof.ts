@@ -8,9 +8,9 @@ export default defineProof({
   async run(p) {
     const pv = p.namespace; // pv.yaml names the PV after the namespace
     p.cleanup(
-      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true; ` +
-        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true; ` +
-        `kubectl delete pv ${pv} --ignore-not-found --wait=true; ` +
+      `kubectl -n ${p.namespace} delete pod demo --ignore-not-found --wait=true && ` +
+        `kubectl -n ${p.namespace} delete pvc data --ignore-not-found --wait=true && ` +
+        `kubectl delete pv ${pv} --ignore-not-found --wait=true && ` +
         `kubectl -n ${p.namespace} apply -f cleanup.yaml && ` +
         `kubectl -n ${p.namespace} wait --for=jsonpath='{.status.phase}'=Succeeded pod/cleanup --timeout=60s`,
     );
