@@ -42,6 +42,13 @@ export async function findLeftovers(scope: LeftoverScope): Promise<string[]> {
     found.push(`${kind} ${namespace && namespace !== "<none>" ? `${namespace}/` : ""}${name} (labelled ${proofLabel}=${proof}) still exists`);
   }
 
+  // PersistentVolumes a provisioner made for a proof's claims carry no label of ours, but name the claim's namespace.
+  const pvs = await run("kubectl get persistentvolumes -o jsonpath='{range .items[*]}{.metadata.name} {.spec.claimRef.namespace}{\"\\n\"}{end}'");
+  if (pvs.exitCode !== 0) throw new Error(`listing PersistentVolumes failed: ${pvs.output}`);
+  for (const [name, claimNs] of pvs.output.split("\n").map((l) => l.trim().split(/\s+/))) {
+    if (name && claimNs && wanted.has(claimNs)) found.push(`PersistentVolume ${name}, bound to a claim in proof namespace ${claimNs}, still exists`);
+  }
+
   found.push(...proofProcesses(scope.proc ?? "/proc"));
 
   if (scope.kubeletRoot) {
