@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, all run by `npm test`:
- * - unit:    helpers, no build;
+ * Five projects, all run by `npm test`:
+ * - unit:    helpers, no build, no Go, no network;
+ * - tooling: what needs Go and the Go module proxy (actionlint built from its module, a failing component build);
  * - site:    content integrity and the internal link check over dist/;
  * - browser: the built site in Debian's Chromium;
  * - cluster: the live cluster (npm run cluster:up first): provider smoke suite and the runner's failure path.
@@ -15,6 +16,10 @@ export default defineConfig({
 		projects: [
 			{
 				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+			},
+			{
+				// Builds with Go from its module (cached like the cluster's components); minutes on a cold cache.
+				test: { name: 'tooling', include: ['tests/tooling/**/*.test.ts'], environment: 'node', testTimeout: 600_000 },
 			},
 			{
 				test: {

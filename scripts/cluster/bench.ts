@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { pidsInCgroups } from "./local/host.ts";
+import { pidsInCgroups } from "./local/cgroups.ts";
 import { pidsOfCachedBinaries } from "./local/processes.ts";
 
 const { values } = parseArgs({ options: { cold: { type: "boolean", default: false } } });

@@ -1,13 +1,14 @@
-// npm run cluster:up | cluster:down | cluster:status [-- --provider local|kind|existing] [--workers N (kind)]
+// npm run cluster:up | cluster:down | cluster:status [-- --provider local|kind|existing] [--workers N (kind)] [--retain (up)]
 import { parseArgs } from "node:util";
 import { chooseProvider } from "./choose-provider.ts";
 import { ClusterError } from "./log.ts";
 import { getProvider } from "./providers.ts";
+import { upWithRollback } from "./rollback.ts";
 
-const usage = "usage: cli.ts up|down|status [--provider local|kind|existing] [--workers N]";
+const usage = "usage: cli.ts up|down|status [--provider local|kind|existing] [--workers N] [--retain]";
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { provider: { type: "string" }, workers: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { provider: { type: "string" }, workers: { type: "string" }, retain: { type: "boolean" } } });
   const [command, ...rest] = positionals;
   if (!command || rest.length || !["up", "down", "status"].includes(command)) {
     console.error(usage);
@@ -21,8 +22,15 @@ async function main(): Promise<number> {
     if (!Number.isInteger(workers) || workers < 0 || workers > 5) throw new ClusterError(`--workers ${values.workers}: give a whole number from 0 to 5`);
     if (name !== "kind" || command !== "up") throw new ClusterError(`--workers applies to up with the kind provider, not ${command} with ${name}`);
   }
+  if (values.retain && command !== "up") throw new ClusterError(`--retain applies to up, not ${command}`);
   if (command === "up") {
-    await provider.up({ workers });
+    // A failed up removes what it started (processes, mounts, links, iptables rules; kind's nodes, the Docker
+    // engine it started) unless --retain, which keeps it for a look and says how to remove it.
+    const retain = values.retain ?? false;
+    await upWithRollback((ledger) => provider.up({ workers, retain, ledger }), {
+      retain,
+      downCommand: `npm run cluster:down -- --provider ${name}`,
+    });
     console.log(provider.hint());
     return 0;
   }

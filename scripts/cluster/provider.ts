@@ -1,9 +1,15 @@
 // The clusters proofs can run on. `local` is started from upstream components on this machine; `kind`
 // needs a Docker engine; `existing` is whatever the current kubeconfig context points at.
 import type { Capability } from "../verify/proof.ts";
+import type { UpLedger } from "./rollback.ts";
+
 export interface UpOptions {
   /** Worker nodes beside the control plane (kind only). */
   workers?: number;
+  /** --retain: a failed create keeps what it made (kind's own --retain keeps its nodes). */
+  retain?: boolean;
+  /** Where up notes what it starts, with its undo, so a failed up can be rolled back (rollback.ts). */
+  ledger?: UpLedger;
 }
 
 export interface Provider {

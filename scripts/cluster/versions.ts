@@ -16,3 +16,6 @@ export const versions = {
 } as const;
 
 export type ComponentName = keyof typeof versions;
+
+/** The oldest Go that builds every component above: containerd v2.4.2's go.mod says `go 1.26.6`. */
+export const goMinimum = "1.26.6";

@@ -45,61 +45,158 @@ const goBuildName = (pkg: string) => {
 export const binaryName = (p: GoProgram, pkg: string) => p.rename?.[pkg] ?? goBuildName(pkg);
 export const cacheKey = (p: GoProgram) => `${p.name}-${p.version}`;
 
-/** The recipe's hash: a change to flags or packages rebuilds even when the version stays. */
-function recipeHash(p: GoProgram): string {
-  const { siblingVersion: _ignored, ...plain } = p;
-  return createHash("sha256").update(JSON.stringify(plain)).digest("hex").slice(0, 16);
+/** The `go build` command line of a program, without its output directory: what its binaries are built with. */
+export function goBuildArgs(p: GoProgram): string[] {
+  // Every build: paths trimmed from the binaries (reproducible, and shared Go build cache entries across
+  // wrapper modules), no symbol table and no DWARF in the links (-s -w), as upstream release builds do.
+  const ldflags = ["-s", "-w", ...(p.ldflags ?? [])].join(" ");
+  return ["build", "-trimpath", `-tags=${(p.tags ?? []).join(",")}`, `-ldflags=${ldflags}`];
 }
+
+/** The environment `go build` gets on top of the caller's. */
+export const goBuildEnv = (p: GoProgram): Record<string, string> => ({ CGO_ENABLED: p.cgo ? "1" : "0", ...p.env });
+
+/**
+ * The recipe's hash, the cache key beside name and version: the program (module, packages, tags, ldflags,
+ * upgrades…) and the exact build command and environment. A change to any flag, here or in goBuildArgs,
+ * rebuilds once; nothing else does (not a new Go toolchain: the pinned sources are what the site states).
+ */
+export function recipeHash(p: GoProgram): string {
+  const { siblingVersion: _ignored, ...plain } = p;
+  return createHash("sha256")
+    .update(JSON.stringify({ program: plain, build: goBuildArgs(p), env: goBuildEnv(p) }))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+/** The Go commands a build runs; a parameter so the pipeline can be tested without Go (tests/unit/cluster-gomodule.test.ts). */
+export interface GoTool {
+  /** `go mod download -json mod@version` → the module's directory and go.mod file in the module cache. */
+  download(modAtVersion: string, cwd?: string): Promise<{ Dir: string; GoMod: string }>;
+  /** `go mod edit -json file`. */
+  editJson(goModFile: string): Promise<string>;
+  /** Runs `go …args` in cwd with env added, appending its output to log; rejects when it fails. */
+  run(log: string, cwd: string, args: string[], env: Record<string, string>): Promise<void>;
+}
+
+export const hostGo: GoTool = {
+  async download(modAtVersion, cwd) {
+    return JSON.parse((await $({ cwd, quiet: true })`go mod download -json ${modAtVersion}`).stdout) as { Dir: string; GoMod: string };
+  },
+  async editJson(goModFile) {
+    return (await $({ quiet: true })`go mod edit -json ${goModFile}`).stdout;
+  },
+  async run(log, cwd, args, env) {
+    const argv = ["go", ...args];
+    await writeFile(log, `$ ${argv.join(" ")}\n`, { flag: "a" });
+    const r = await $({ cwd, env: { ...process.env, ...env }, nothrow: true, quiet: true })`${argv} >>${log} 2>&1`;
+    if (r.exitCode !== 0) throw new Error(`${argv.slice(0, 3).join(" ")} exited ${r.exitCode}`);
+  },
+};
 
 /** The directory of a module's source in Go's module cache (downloaded first if needed): manifests, C files, kind's base files. */
-export async function moduleDir(mod: string, version: string): Promise<string> {
-  return (JSON.parse((await $({ quiet: true })`go mod download -json ${`${mod}@${version}`}`).stdout) as { Dir: string }).Dir;
+export async function moduleDir(mod: string, version: string, go: GoTool = hostGo): Promise<string> {
+  return (await go.download(`${mod}@${version}`)).Dir;
 }
 
-/** Returns the directory holding the built binaries, building them first when the cache lacks them. */
-export async function ensureGoProgram(p: GoProgram): Promise<string> {
+/** True when the cache holds this recipe's binaries. */
+export async function isBuilt(p: GoProgram): Promise<boolean> {
   const out = binDir(cacheKey(p));
   const stamp = join(out, ".recipe");
-  const wanted = recipeHash(p);
-  const cached =
-    existsSync(stamp) &&
-    (await readFile(stamp, "utf8")) === wanted &&
-    p.packages.every((pkg) => existsSync(join(out, binaryName(p, pkg))));
-  if (cached) return out;
+  return existsSync(stamp) && (await readFile(stamp, "utf8")) === recipeHash(p) && p.packages.every((pkg) => existsSync(join(out, binaryName(p, pkg))));
+}
 
-  await timed(`building ${p.name} ${p.version} (${p.packages.map((pkg) => binaryName(p, pkg)).join(", ")})`, async () => {
-    const work = srcDir(cacheKey(p));
-    await mkdir(work, { recursive: true });
-    const log = join(work, "build.log");
-    const tmpOut = `${out}.partial`;
-    await rm(tmpOut, { recursive: true, force: true });
-    try {
-      await writeWrapper(p, work);
-      if (p.upgrade?.length) await runLogged(log, work, ["go", "get", ...p.upgrade], {});
-      await runLogged(log, work, ["go", "mod", "tidy"], {});
-      const ldflags = ["-s", "-w", ...(p.ldflags ?? [])].join(" ");
-      await runLogged(
-        log,
-        work,
-        ["go", "build", "-trimpath", `-tags=${(p.tags ?? []).join(",")}`, `-ldflags=${ldflags}`, "-o", `${tmpOut}/`, ...p.packages],
-        { CGO_ENABLED: p.cgo ? "1" : "0", ...p.env },
-      );
-    } catch (e) {
-      const tail = existsSync(log) ? (await readFile(log, "utf8")).split("\n").slice(-30).join("\n") : String(e);
-      throw new ClusterError(`building ${p.name} ${p.version} failed (full log: ${log})`, tail);
-    }
-    for (const [pkg, name] of Object.entries(p.rename ?? {})) await rename(join(tmpOut, goBuildName(pkg)), join(tmpOut, name));
-    await writeFile(join(tmpOut, ".recipe"), wanted);
-    await rm(out, { recursive: true, force: true });
-    await rename(tmpOut, out);
-  });
+const failure = async (p: GoProgram, log: string, e: unknown) => {
+  const tail = existsSync(log) ? (await readFile(log, "utf8")).split("\n").slice(-30).join("\n") : String(e);
+  return new ClusterError(`building ${p.name} ${p.version} failed (full log: ${log})`, tail);
+};
+
+/**
+ * The network half of a build: the wrapper module, raised dependencies, `go mod tidy` (which downloads every
+ * module the build needs). Run ahead of the compile, so one component's downloads overlap another's compile.
+ */
+async function prepare(p: GoProgram, go: GoTool): Promise<void> {
+  const work = srcDir(cacheKey(p));
+  await mkdir(work, { recursive: true });
+  const log = join(work, "build.log");
+  await rm(log, { force: true });
+  try {
+    await writeWrapper(p, work, go);
+    if (p.upgrade?.length) await go.run(log, work, ["get", ...p.upgrade], {});
+    await go.run(log, work, ["mod", "tidy"], {});
+  } catch (e) {
+    throw await failure(p, log, e);
+  }
+}
+
+/** The CPU half: `go build` into a partial directory, renamed into place with the recipe's stamp. */
+async function compile(p: GoProgram, go: GoTool): Promise<string> {
+  const out = binDir(cacheKey(p));
+  const work = srcDir(cacheKey(p));
+  const log = join(work, "build.log");
+  const tmpOut = `${out}.partial`;
+  await rm(tmpOut, { recursive: true, force: true });
+  try {
+    await go.run(log, work, [...goBuildArgs(p), "-o", `${tmpOut}/`, ...p.packages], goBuildEnv(p));
+  } catch (e) {
+    throw await failure(p, log, e);
+  }
+  for (const [pkg, name] of Object.entries(p.rename ?? {})) await rename(join(tmpOut, goBuildName(pkg)), join(tmpOut, name));
+  await writeFile(join(tmpOut, ".recipe"), recipeHash(p));
+  await rm(out, { recursive: true, force: true });
+  await rename(tmpOut, out);
   return out;
 }
 
-async function writeWrapper(p: GoProgram, work: string): Promise<void> {
-  const downloaded = await $({ cwd: work, quiet: true })`go mod download -json ${`${p.module}@${p.version}`}`;
-  const { GoMod } = JSON.parse(downloaded.stdout) as { GoMod: string };
-  const upstream = JSON.parse((await $({ quiet: true })`go mod edit -json ${GoMod}`).stdout) as GoModJson;
+const label = (p: GoProgram) => `${p.name} ${p.version} (${p.packages.map((pkg) => binaryName(p, pkg)).join(", ")})`;
+
+/** Returns the directory holding the built binaries, building them first when the cache lacks them. */
+export async function ensureGoProgram(p: GoProgram, go: GoTool = hostGo): Promise<string> {
+  return (await ensureGoPrograms([p], go))[p.name]!;
+}
+
+/**
+ * Builds what the cache lacks, in the given order, one compile at a time (each already uses every core), while
+ * the module downloads of the next ones run ahead (at most `ahead` at once). Same binaries, same cache
+ * keys as one build after the other; only the waiting on the network overlaps with compiling.
+ * Returns each program's binary directory by name.
+ */
+export async function ensureGoPrograms(list: GoProgram[], go: GoTool = hostGo, ahead = 2): Promise<Record<string, string>> {
+  const dirs: Record<string, string> = {};
+  const todo: GoProgram[] = [];
+  for (const p of list) {
+    if (await isBuilt(p)) dirs[p.name] = binDir(cacheKey(p));
+    else todo.push(p);
+  }
+  // Preparations start in order, at most `ahead` running; each compile waits for its own.
+  const prepared = new Map<string, Promise<void>>();
+  let next = 0;
+  let running = 0;
+  const startMore = () => {
+    while (running < ahead && next < todo.length) {
+      const p = todo[next++]!;
+      running++;
+      const done = prepare(p, go).finally(() => {
+        running--;
+        startMore();
+      });
+      done.catch(() => {}); // awaited below, in order; not an unhandled rejection meanwhile
+      prepared.set(p.name, done);
+    }
+  };
+  startMore();
+  for (const p of todo) {
+    dirs[p.name] = await timed(`building ${label(p)}`, async () => {
+      await prepared.get(p.name);
+      return compile(p, go);
+    });
+  }
+  return dirs;
+}
+
+async function writeWrapper(p: GoProgram, work: string, go: GoTool): Promise<void> {
+  const { GoMod } = await go.download(`${p.module}@${p.version}`, work);
+  const upstream = JSON.parse(await go.editJson(GoMod)) as GoModJson;
 
   const lines = [`module k8sproven.local/build/${p.name}`, "", `go ${upstream.Go ?? "1.26"}`, ""];
   // A dependency's godebug line is ignored; the upstream binary is built with it, so we carry it over.
@@ -119,10 +216,4 @@ async function writeWrapper(p: GoProgram, work: string): Promise<void> {
   // Keeps the main packages reachable so `go mod tidy` records everything they import.
   const imports = p.packages.map((pkg) => `\t_ "${pkg}"`).join("\n");
   await writeFile(join(work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport (\n${imports}\n)\n`);
-}
-
-async function runLogged(log: string, cwd: string, argv: string[], env: Record<string, string>): Promise<void> {
-  await writeFile(log, `$ ${argv.join(" ")}\n`, { flag: "a" });
-  const r = await $({ cwd, env: { ...process.env, ...env }, nothrow: true, quiet: true })`${argv} >>${log} 2>&1`;
-  if (r.exitCode !== 0) throw new Error(`${argv.slice(0, 3).join(" ")} exited ${r.exitCode}`);
 }

@@ -15,7 +15,9 @@ import { builtKubectl } from "../kubectl-for.ts";
 import { hostCgroupVersion, kubeadmProxyMode, probeCapabilities } from "../capabilities.ts";
 import type { Provider, UpOptions } from "../provider.ts";
 import { kindConfig } from "./config.ts";
-import { dockerAnswers, engineIsOurs, ensureDockerEngine, stopDockerEngine } from "./engine/engine.ts";
+import { ensureRequirements } from "../setup/install.ts";
+import { requirementsFor } from "../setup/requirements.ts";
+import { dockerAnswers, engineIsOurs, engineRunDir, ensureDockerEngine, stopDockerEngine } from "./engine/engine.ts";
 import { ensureNodeImage, nodeImageRepository } from "./node-image/build.ts";
 
 // kind v0.33.0's own default (pkg/apis/config/defaults/image.go), pinned by digest.
@@ -58,7 +60,18 @@ export const kindProvider: Provider = {
   name: "kind",
   async up(options: UpOptions = {}) {
     const workers = options.workers ?? 0;
-    await ensureDockerEngine();
+    // Everything this up will need, checked (and installed where it can be) before anything starts.
+    const startsEngine = !(await dockerAnswers());
+    const wanted = process.env.KIND_NODE_IMAGE;
+    const buildsNodeImage = wanted === "offline" || (!wanted && (startsEngine || engineIsOurs()));
+    const kindOnPath = (await $({ quiet: true, nothrow: true })`command -v kind`).exitCode === 0;
+    await ensureRequirements(requirementsFor("kind", { startsEngine, buildsNodeImage, kindOnPath }), {
+      context: "the kind cluster",
+      hostProblems: startsEngine && process.getuid?.() !== 0 ? ["no Docker engine answers (docker info failed), and starting one needs root"] : [],
+    });
+    if (await ensureDockerEngine()) {
+      options.ledger?.started(`the Docker engine this up started (state in ${engineRunDir})`, stopDockerEngine);
+    }
     const kind = await kindBinary();
     const existing = await nodes(kind);
     if (existing) {
@@ -74,12 +87,19 @@ export const kindProvider: Provider = {
     const configDir = await mkdtemp(join(tmpdir(), "k8s-proven-kind-"));
     const configPath = join(configDir, "cluster.yaml");
     await writeFile(configPath, await kindConfig({ workers, offlineImage: offline }));
+    const deleteCluster = async () => {
+      if (await nodes(kind)) await $({ quiet: true })`${kind} delete cluster --name ${clusterName}`;
+    };
+    options.ledger?.started(`kind cluster ${clusterName} and its node containers`, deleteCluster);
     await timed(`kind create cluster ${clusterName} (${workers + 1} node(s), ${image})`, async () => {
-      const r = await $({ nothrow: true, quiet: true })`${kind} create cluster --name ${clusterName} --config ${configPath} --image ${image} --wait 180s`;
+      // kind deletes the nodes of a failed create itself, unless told to keep them (its own --retain).
+      const retain = options.retain ? ["--retain"] : [];
+      const r = await $({ nothrow: true, quiet: true })`${kind} create cluster --name ${clusterName} --config ${configPath} --image ${image} --wait 180s ${retain}`;
       await rm(configDir, { recursive: true, force: true });
       if (r.exitCode !== 0) {
-        await $({ quiet: true, nothrow: true })`${kind} delete cluster --name ${clusterName}`;
-        throw new ClusterError("kind create cluster failed (the cluster was deleted again)", r.stderr.split("\n").slice(-25).join("\n"));
+        if (!options.retain) await $({ quiet: true, nothrow: true })`${kind} delete cluster --name ${clusterName}`;
+        const what = options.retain ? "its nodes are kept (--retain)" : "the cluster was deleted again";
+        throw new ClusterError(`kind create cluster failed (${what})`, r.stderr.split("\n").slice(-25).join("\n"));
       }
     });
     const kubeconfig = await this.kubeconfig();

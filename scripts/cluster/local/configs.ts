@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { runRoot, state } from "../paths.ts";
 import { imageNames } from "../images/catalog.ts";
+import { cgroupLayout, type CgroupLayout } from "./cgroups.ts";
 import { containerdCertsDir } from "./registry.ts";
 import { kubeconfigPath } from "./kubeconfig.ts";
 import { pkiFile } from "./pki.ts";
@@ -16,7 +17,7 @@ export async function writeConfigs(bins: { runc: string; cni: string }): Promise
   await mkdir(state.cniConf, { recursive: true });
   await writeFile(configFile("containerd.toml"), containerdToml(bins));
   await writeFile(join(state.cniConf, "10-k8s-proven.conflist"), JSON.stringify(cniConflist(), null, 2));
-  await writeFile(configFile("kubelet.yaml"), stringify(kubeletConfig()));
+  await writeFile(configFile("kubelet.yaml"), stringify(kubeletConfig(cgroupLayout())));
   await writeFile(configFile("kube-proxy.yaml"), stringify(kubeProxyConfig()));
 }
 
@@ -54,7 +55,8 @@ disabled_plugins = ['io.containerd.internal.v1.opt', 'io.containerd.nri.v1.nri',
       [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]
         BinaryName = '${join(bins.runc, "runc")}'
         Root = '${join(runRoot, "runc")}'
-        # The machine has cgroup v1 and no systemd: the cgroupfs driver, matched by the kubelet.
+        # The cgroupfs driver, matched by the kubelet: this VM has cgroup v1 and no systemd; on cgroup v2 it
+        # works the same (kubepods directly under the unified root).
         SystemdCgroup = false
   [plugins.'io.containerd.cri.v1.runtime'.cni]
     bin_dirs = ['${bins.cni}']
@@ -86,7 +88,8 @@ function cniConflist() {
   };
 }
 
-function kubeletConfig() {
+/** The kubelet's configuration; `layout` is the host's cgroup layout (cgroups.ts). */
+export function kubeletConfig(layout: CgroupLayout) {
   return {
     apiVersion: "kubelet.config.k8s.io/v1beta1",
     kind: "KubeletConfiguration",
@@ -97,8 +100,9 @@ function kubeletConfig() {
     },
     authorization: { mode: "Webhook" },
     cgroupDriver: "cgroupfs",
-    // This VM has cgroup v1; kubelet 1.35+ refuses to start on it unless told otherwise.
-    failCgroupV1: false,
+    // kubelet 1.35+ refuses to start on cgroup v1 (this VM: hybrid, which the kubelet treats as v1) unless told
+    // otherwise; on a v2 host the field stays unset, as kubeadm leaves it.
+    ...(layout === "v2" ? {} : { failCgroupV1: false }),
     failSwapOn: false,
     // See restrict_oom_score_adj in containerd's config: a negative value cannot be set on this VM.
     oomScoreAdj: 0,

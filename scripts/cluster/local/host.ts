@@ -1,6 +1,7 @@
 // Changes the local cluster makes to the host outside its state directories, each with its undo:
-// sysctls (restored to the recorded values), a dummy interface, iptables chains, mounts, cgroups.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+// sysctls (restored to the recorded values), the node's bridge, mounts, the cAdvisor socket link, shim sockets.
+// iptables chains: iptables.ts; cgroups: cgroups.ts.
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, symlinkSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
@@ -64,34 +65,6 @@ export async function deleteLinks(): Promise<void> {
   }
 }
 
-const ours = (chain: string) => chain.startsWith("KUBE-") || chain.startsWith("CNI-");
-
-/** Removes the chains kube-proxy, the kubelet and the CNI plugins create, and every rule jumping to them. */
-export function withoutOurChains(save: string): string {
-  return save
-    .split("\n")
-    .filter((line) => {
-      const chainDecl = /^:(\S+)/.exec(line);
-      if (chainDecl) return !ours(chainDecl[1]!);
-      if (line.startsWith("-A ")) {
-        const [, chain] = line.split(" ");
-        const target = /\s-[jg] (\S+)/.exec(line)?.[1];
-        return !ours(chain!) && !(target && ours(target));
-      }
-      return true;
-    })
-    .join("\n");
-}
-
-export async function cleanIptables(): Promise<void> {
-  for (const family of ["iptables", "ip6tables"]) {
-    if ((await $({ quiet: true, nothrow: true })`command -v ${`${family}-save`}`).exitCode !== 0) continue;
-    const save = (await $({ quiet: true, nothrow: true })`${`${family}-save`}`).stdout;
-    if (!/[: ](KUBE|CNI)-/.test(save)) continue;
-    await $({ quiet: true, input: withoutOurChains(save) })`${`${family}-restore`}`;
-  }
-}
-
 /** Mount points under our trees, deepest first (a netns, a secret's tmpfs, a container's rootfs). */
 export function ourMounts(mountinfo = readFileSync("/proc/self/mountinfo", "utf8")): string[] {
   const points = mountinfo
@@ -111,46 +84,6 @@ export async function unmountAll(): Promise<void> {
       if ((await $({ quiet: true, nothrow: true })`umount ${p}`).exitCode !== 0) await $({ quiet: true, nothrow: true })`umount -l ${p}`;
     }
   }
-}
-
-const cgroupRoot = "/sys/fs/cgroup";
-
-/** The kubelet's cgroup trees (cgroupfs driver: /kubepods in every v1 hierarchy). */
-export function kubepodsCgroups(): string[] {
-  if (!existsSync(cgroupRoot)) return [];
-  return readdirSync(cgroupRoot)
-    .map((h) => join(cgroupRoot, h, "kubepods"))
-    .filter((p) => existsSync(p));
-}
-
-export function pidsInCgroups(): number[] {
-  const pids = new Set<number>();
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (e === "cgroup.procs") for (const pid of readFileSync(p, "utf8").split("\n")) pid && pids.add(Number(pid));
-      else if (statSync(p).isDirectory()) walk(p);
-    }
-  };
-  for (const root of kubepodsCgroups()) walk(root);
-  return [...pids];
-}
-
-export function removeCgroups(): void {
-  // A cgroup may vanish meanwhile (the kubelet's own cleanup, or a second `down` racing this one).
-  const gone = (e: unknown) => (e as NodeJS.ErrnoException).code === "ENOENT";
-  const rm = (dir: string) => {
-    try {
-      for (const e of readdirSync(dir)) {
-        const p = join(dir, e);
-        if (statSync(p).isDirectory()) rm(p);
-      }
-      rmdirSync(dir);
-    } catch (e) {
-      if (!gone(e)) throw e;
-    }
-  };
-  for (const root of kubepodsCgroups()) rm(root);
 }
 
 const cadvisorContainerdSocket = "/run/containerd/containerd.sock";

@@ -1,50 +1,49 @@
-// Checks that fail fast with a message naming the missing piece, before anything is started or built.
+// Checks, before anything is built or started, everything the local cluster needs: root, Linux, the kernel's
+// cgroups (v1, hybrid or v2), overlayfs and bridge netfilter, and every command and package. Missing Debian
+// packages are installed when this runs as root where apt-get exists; otherwise one message names everything
+// missing and the command that installs it (setup/).
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { $ } from "zx";
-import { ClusterError } from "../log.ts";
+import { ClusterError, step } from "../log.ts";
+import { ensureRequirements } from "../setup/install.ts";
+import { requirementsFor } from "../setup/requirements.ts";
+import { checkCgroups, hostCgroupPaths, type CgroupPaths } from "./cgroups.ts";
 import { hostPorts } from "./topology.ts";
 
-const requiredControllers = ["cpu", "cpuacct", "cpuset", "memory", "pids", "devices", "freezer"];
+export { enabledCgroupControllers } from "./cgroups.ts";
 
-export function enabledCgroupControllers(procCgroups = readFileSync("/proc/cgroups", "utf8")): Set<string> {
-  return new Set(
-    procCgroups
-      .split("\n")
-      .filter((l) => l && !l.startsWith("#"))
-      .map((l) => l.split(/\s+/))
-      .filter((f) => f[3] === "1")
-      .map((f) => f[0]!),
-  );
+export interface HostInfo {
+  uid: number;
+  platform: string;
+  paths: CgroupPaths;
+}
+
+/** What no package installs: root, Linux, cgroups, overlayfs, bridge netfilter. Pure over the given paths. */
+export function hostProblems(host: HostInfo = { uid: process.getuid?.() ?? -1, platform: process.platform, paths: hostCgroupPaths }): {
+  problems: string[];
+  notes: string[];
+} {
+  const problems: string[] = [];
+  if (host.platform !== "linux") return { problems: ["the local provider needs Linux; use --provider kind or existing elsewhere"], notes: [] };
+  if (host.uid !== 0) problems.push("the local provider must run as root: it starts containerd and the kubelet, and sets up iptables and mounts");
+  const cgroups = checkCgroups(host.paths);
+  problems.push(...cgroups.problems);
+  const filesystems = join(host.paths.procRoot, "filesystems");
+  if (existsSync(filesystems) && !readFileSync(filesystems, "utf8").includes("overlay")) {
+    problems.push("the kernel lacks overlayfs (containerd's overlayfs snapshotter needs it)");
+  }
+  if (!existsSync(join(host.paths.procRoot, "sys/net/bridge/bridge-nf-call-iptables"))) {
+    problems.push("bridge netfilter is missing (/proc/sys/net/bridge): Services cannot work without br_netfilter");
+  }
+  return { problems, notes: cgroups.notes };
 }
 
 export async function preflight(): Promise<void> {
-  if (process.getuid?.() !== 0) {
-    throw new ClusterError("the local provider must run as root: it starts containerd and the kubelet, and sets up iptables and mounts");
-  }
-  if (process.platform !== "linux") throw new ClusterError("the local provider needs Linux; use --provider kind or existing elsewhere");
-  const enabled = enabledCgroupControllers();
-  const missing = requiredControllers.filter((c) => !enabled.has(c));
-  if (missing.length) throw new ClusterError(`cgroup controller(s) not enabled in the kernel: ${missing.join(", ")}`);
-  if (!readFileSync("/proc/filesystems", "utf8").includes("overlay")) {
-    throw new ClusterError("the kernel lacks overlayfs (containerd's overlayfs snapshotter needs it)");
-  }
-  if (!existsSync("/proc/sys/net/bridge/bridge-nf-call-iptables")) {
-    throw new ClusterError("bridge netfilter is missing (/proc/sys/net/bridge): Services cannot work without br_netfilter");
-  }
-  const tools: Record<string, string> = {
-    go: "Go toolchain (builds the components)",
-    gcc: "gcc (builds runc and the pause binary)",
-    iptables: "iptables (apt-get install -y iptables)",
-    "iptables-save": "iptables (apt-get install -y iptables)",
-    ip: "iproute2",
-    openssl: "openssl",
-    "pkg-config": "pkg-config and libseccomp-dev (apt-get install -y pkg-config libseccomp-dev)",
-    mount: "util-linux",
-  };
-  for (const [tool, what] of Object.entries(tools)) {
-    if ((await $({ quiet: true, nothrow: true })`command -v ${tool}`).exitCode !== 0) throw new ClusterError(`${tool} not found: install ${what}`);
-  }
+  const host = hostProblems();
+  await ensureRequirements(requirementsFor("local"), { context: "the local cluster", hostProblems: host.problems });
+  for (const n of host.notes) step(n);
 }
 
 function portFree(port: number): Promise<boolean> {

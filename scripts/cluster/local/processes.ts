@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ClusterError } from "../log.ts";
+import { ClusterError, step } from "../log.ts";
 import { cacheRoot, state } from "../paths.ts";
 
 export interface Daemon {
@@ -75,26 +75,80 @@ export async function waitFor(name: string, what: string, check: () => Promise<b
   }
 }
 
-async function killAndWait(pids: number[], timeoutMs: number): Promise<void> {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, "SIGTERM");
-    } catch {}
-  }
-  const deadline = Date.now() + timeoutMs;
-  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  for (const pid of pids.filter(isAlive)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {}
-  }
-  while (pids.some(isAlive)) await new Promise((r) => setTimeout(r, 50));
+/** A process still there after SIGKILL and the bound: its command and state (D: uninterruptible sleep). */
+export interface StuckProcess {
+  pid: number;
+  command: string;
+  state?: string;
 }
 
-export async function stopDaemon(name: string, timeoutMs = 10_000): Promise<void> {
+export interface StopDeps {
+  isAlive(pid: number): boolean;
+  signal(pid: number, signal: "SIGTERM" | "SIGKILL"): void;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  describe(pid: number): { command: string; state?: string };
+  log(line: string): void;
+}
+
+/** `/proc/<pid>/cmdline` (shortened) and the state letter of `/proc/<pid>/stat`. */
+export function describeProcess(pid: number, procRoot = "/proc"): { command: string; state?: string } {
+  let command = "?";
+  let state: string | undefined;
+  try {
+    command = readFileSync(join(procRoot, String(pid), "cmdline"), "utf8").split("\0").filter(Boolean).join(" ") || "?";
+    if (command.length > 160) command = `${command.slice(0, 157)}…`;
+  } catch {}
+  try {
+    const stat = readFileSync(join(procRoot, String(pid), "stat"), "utf8");
+    state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+  } catch {}
+  return { command, state };
+}
+
+const hostStop: StopDeps = {
+  isAlive,
+  signal(pid, signal) {
+    try {
+      process.kill(pid, signal);
+    } catch {}
+  },
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  now: () => Date.now(),
+  describe: (pid) => describeProcess(pid),
+  log: step,
+};
+
+/**
+ * SIGTERM, up to graceMs for the processes to exit, SIGKILL for the rest, then up to killBoundMs more. A process
+ * that survives even that (stuck in the kernel, state D, on a hung mount or device) is not waited for: it is
+ * reported by pid, command and state, and returned.
+ */
+export async function stopPids(pids: number[], graceMs: number, opts: { killBoundMs?: number; deps?: Partial<StopDeps> } = {}): Promise<StuckProcess[]> {
+  const d: StopDeps = { ...hostStop, ...opts.deps };
+  const killBoundMs = opts.killBoundMs ?? 10_000;
+  const alive = () => pids.filter((p) => d.isAlive(p));
+  const waitUntilGone = async (ms: number) => {
+    const deadline = d.now() + ms;
+    while (alive().length && d.now() < deadline) await d.sleep(100);
+  };
+  for (const pid of pids) d.signal(pid, "SIGTERM");
+  await waitUntilGone(graceMs);
+  const survivors = alive();
+  for (const pid of survivors) d.signal(pid, "SIGKILL");
+  if (survivors.length) await waitUntilGone(killBoundMs);
+  const stuck = alive().map((pid) => ({ pid, ...d.describe(pid) }));
+  for (const s of stuck) {
+    d.log(`pid ${s.pid} (${s.command}) is still there ${killBoundMs / 1000}s after SIGKILL${s.state ? `, state ${s.state}` : ""}: not waiting for it`);
+  }
+  return stuck;
+}
+
+export async function stopDaemon(name: string, timeoutMs = 10_000): Promise<StuckProcess[]> {
   const pid = await readPid(name);
-  if (pid !== undefined && isAlive(pid)) await killAndWait([pid], timeoutMs);
+  const stuck = pid !== undefined && isAlive(pid) ? await stopPids([pid], timeoutMs) : [];
   await rm(pidFile(name), { force: true });
+  return stuck;
 }
 
 /** Every process running a binary from our build cache (daemons whose pid file was lost, shims). */
@@ -109,4 +163,3 @@ export function pidsOfCachedBinaries(): number[] {
   return found;
 }
 
-export const stopPids = killAndWait;

@@ -1,19 +1,23 @@
 // Starts a single-node cluster from upstream components as host processes: containerd → etcd →
 // kube-apiserver → controller-manager, scheduler, kubelet, kube-proxy → add-ons.
 import { existsSync } from "node:fs";
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { $ } from "zx";
 import * as programs from "../build/components.ts";
-import { ensureGoProgram } from "../build/gomodule.ts";
+import { ensureGoPrograms } from "../build/gomodule.ts";
 import { imageNames, imageSpecs } from "../images/catalog.ts";
 import { ensureImageArchive } from "../images/oci.ts";
 import { ClusterError, elapsed, step, timed } from "../log.ts";
 import { state, stateRoot } from "../paths.ts";
+import type { UpOptions } from "../provider.ts";
 import { corednsManifest, localPathManifest, metricsServerManifest } from "./addons.ts";
 import * as daemons from "./components.ts";
 import { writeConfigs } from "./configs.ts";
 import { downLocal } from "./down.ts";
 import { addNodeInterface, applySysctls, linkContainerdSocketForCadvisor } from "./host.ts";
+import { recordChainsBeforeUp } from "./iptables.ts";
 import { kubectl } from "./kubectl.ts";
 import { writeKubeconfig } from "./kubeconfig.ts";
 import { writePki } from "./pki.ts";
@@ -26,8 +30,7 @@ import { topology } from "./topology.ts";
 const allDaemons = ["containerd", "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy"];
 
 export async function buildAll(): Promise<daemons.Bins & { coredns: string; metricsServer: string; localPath: string }> {
-  const built: Record<string, string> = {};
-  for (const p of programs.allPrograms) built[p.name] = await ensureGoProgram(p);
+  const built = await ensureGoPrograms(programs.allPrograms);
   return {
     kubernetes: built.kubernetes!,
     etcd: built.etcd!,
@@ -46,7 +49,7 @@ export async function localIsUp(): Promise<boolean> {
   return httpsGetOk(`https://127.0.0.1:${topology.apiPort}/readyz`, "ca", "admin");
 }
 
-export async function upLocal(): Promise<void> {
+export async function upLocal(options: UpOptions = {}): Promise<void> {
   await preflight();
   const bins = await buildAll();
   const specs = await imageSpecs(bins);
@@ -63,7 +66,19 @@ export async function upLocal(): Promise<void> {
   }
   await checkPortsFree();
 
+  // From here on the host changes: a failure rolls all of it back with down (unless --retain).
+  options.ledger?.started(`the local cluster's processes, mounts, links, iptables chains, sysctls and state (${stateRoot})`, async () => {
+    // down removes the logs the error points at: keep a copy for the person reading that error.
+    if (existsSync(state.logs)) {
+      const kept = await mkdtemp(join(tmpdir(), "k8s-proven-failed-up-logs-"));
+      await cp(state.logs, kept, { recursive: true });
+      step(`the failed up's logs are kept in ${kept}`);
+    }
+    await downLocal();
+  });
   const t0 = Date.now();
+  // Before any of our processes can create one: the KUBE-*/CNI-* chains that are someone else's.
+  await recordChainsBeforeUp();
   await applySysctls();
   await addNodeInterface();
   await timed("certificates and kubeconfigs", async () => {

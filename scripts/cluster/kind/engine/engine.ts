@@ -39,9 +39,12 @@ export async function dockerAnswers(): Promise<boolean> {
 /** True when the engine that answers is the one this project started. */
 export const engineIsOurs = () => existsSync(paths.restore);
 
-/** Makes sure a Docker engine answers, starting ours when none does. */
-export async function ensureDockerEngine(): Promise<void> {
-  if (await dockerAnswers()) return;
+/** Where the engine this project starts keeps its runtime state (named in messages). */
+export const engineRunDir = runDir;
+
+/** Makes sure a Docker engine answers, starting ours when none does; true when it started one now. */
+export async function ensureDockerEngine(): Promise<boolean> {
+  if (await dockerAnswers()) return false;
   if (process.getuid?.() !== 0) throw new ClusterError("no Docker engine answers (docker info failed), and starting one needs root");
   if ((await $({ quiet: true, nothrow: true })`command -v dockerd`).exitCode !== 0) {
     throw new ClusterError("no Docker engine answers and dockerd is not installed: install Debian's docker.io (apt-get install -y docker.io) or start your Docker engine");
@@ -94,6 +97,7 @@ disabled_plugins = ['io.containerd.grpc.v1.cri', 'io.containerd.cri.v1.images', 
     await background(["dockerd", "dockerd", "--config-file", paths.daemonJson], env);
     await waitUntil("dockerd", dockerAnswers, 60);
   });
+  return true;
 }
 
 /** Starts a daemon detached from this process, its output in runDir/<name>.log. */

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { $ } from "zx";
 import * as programs from "../../build/components.ts";
-import { ensureGoProgram, moduleDir } from "../../build/gomodule.ts";
+import { ensureGoPrograms, moduleDir } from "../../build/gomodule.ts";
 import { imageNames, imageSpecs } from "../../images/catalog.ts";
 import { ensureImageArchive } from "../../images/oci.ts";
 import { ClusterError, timed } from "../../log.ts";
@@ -25,9 +25,8 @@ const localPathDir = "/var/local-path-provisioner";
 
 /** Returns the node image's tag, building and importing it into the Docker engine when it is not there. */
 export async function ensureNodeImage(): Promise<string> {
-  const built: Record<string, string> = {};
-  for (const p of [programs.runc, programs.cniPlugins, programs.containerd, programs.etcd, programs.coredns, programs.metricsServer,
-    programs.localPathProvisioner, programs.kubernetes, programs.kubeadm, programs.crictl, programs.kubeRouter, programs.kind]) built[p.name] = await ensureGoProgram(p);
+  const built = await ensureGoPrograms([programs.runc, programs.cniPlugins, programs.containerd, programs.etcd, programs.coredns, programs.metricsServer,
+    programs.localPathProvisioner, programs.kubernetes, programs.kubeadm, programs.crictl, programs.kubeRouter, programs.kind]);
   const bins = {
     kubernetes: built.kubernetes!, kubeadm: built.kubeadm!, etcd: built.etcd!, containerd: built.containerd!, runc: built.runc!,
     cni: built["cni-plugins"]!, kubeRouter: built["kube-router"]!, coredns: built.coredns!, metricsServer: built["metrics-server"]!, localPath: built["local-path-provisioner"]!,

@@ -1,4 +1,6 @@
-// A component that cannot be built must say which component, and show why.
+// A component that cannot be built must say which component, and show why. In the `tooling` project: it
+// asks the Go module proxy for a version that does not exist (tests/unit/cluster-gomodule.test.ts has the
+// same failure path without Go).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,5 @@
 // Every GitHub Actions workflow passes actionlint, built from its Go module (cached like the cluster's builds).
+// In the `tooling` project: it needs Go and the Go module proxy, which the `unit` project must not.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
