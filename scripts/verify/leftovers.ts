@@ -49,7 +49,7 @@ export async function findLeftovers(scope: LeftoverScope): Promise<string[]> {
     if (name && claimNs && wanted.has(claimNs)) found.push(`PersistentVolume ${name}, bound to a claim in proof namespace ${claimNs}, still exists`);
   }
 
-  found.push(...proofProcesses(scope.proc ?? "/proc"));
+  found.push(...proofProcesses(scope.proc ?? "/proc", new Set(scope.ids)));
 
   if (scope.kubeletRoot) {
     const uids = await run("kubectl get pods --all-namespaces -o jsonpath='{.items[*].metadata.uid}'");
@@ -58,8 +58,8 @@ export async function findLeftovers(scope: LeftoverScope): Promise<string[]> {
   return found;
 }
 
-/** Processes whose environment names a proof: started by a proof's command and still running. */
-export function proofProcesses(proc: string): string[] {
+/** Processes whose environment names one of these proofs: started by its commands and still running. */
+export function proofProcesses(proc: string, ids: Set<string>): string[] {
   if (!existsSync(proc)) return [];
   const out: string[] = [];
   for (const pid of readdirSync(proc).filter((d) => /^\d+$/.test(d))) {
@@ -70,7 +70,7 @@ export function proofProcesses(proc: string): string[] {
       continue; // Gone, or not ours to read.
     }
     const marker = environ.split("\0").find((e) => e.startsWith(`${proofEnvMarker}=`));
-    if (!marker) continue;
+    if (!marker || !ids.has(marker.slice(proofEnvMarker.length + 1))) continue;
     let cmdline = "";
     try {
       cmdline = readFileSync(`${proc}/${pid}/cmdline`, "latin1").split("\0").join(" ").trim();
