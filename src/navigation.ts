@@ -69,9 +69,24 @@ export function pageIds(nav: NavGroup[] = navigation): string[] {
 	return nav.flatMap((group) => group.pages.map((page) => page.id));
 }
 
-/** The URL path of a page in one language, as Starlight builds it (trailing slash, `index` is the folder). */
-export function pageUrl(locale: LocaleKey, id: string): string {
-	return id === 'index' ? `/${locale}/` : `/${locale}/${id}/`;
+/**
+ * The URL path of a page in one language, as Starlight builds it (trailing slash, `index` is the folder), below
+ * the site's base path: components pass `import.meta.env.BASE_URL`; tests and dist/ paths use the default `/`.
+ */
+export function pageUrl(locale: LocaleKey, id: string, base = '/'): string {
+	return withBase(id === 'index' ? `/${locale}/` : `/${locale}/${id}/`, base);
+}
+
+/**
+ * A root-relative path below the base path the site is served from (`/kubernetes-proven/` on a project's
+ * GitHub Pages): `/en/x/` → `/kubernetes-proven/en/x/`. Leaves alone what is not root-relative (`https:`,
+ * `//host`, `#x`, `x/`) and what already starts with the base.
+ */
+export function withBase(path: string, base = '/'): string {
+	const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
+	if (!prefix || !path.startsWith('/') || path.startsWith('//')) return path;
+	if (path === prefix || path.startsWith(`${prefix}/`)) return path;
+	return `${prefix}${path}`;
 }
 
 /** Sidebar label translations keyed the way Starlight wants them: by BCP-47 tag, default locale left out. */

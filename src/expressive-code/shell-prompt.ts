@@ -1,7 +1,8 @@
 /**
  * Expressive Code plugin: shell prompts that are shown but never copied.
  *
- * In a terminal code block (```sh, ```console, …) whose lines start with `$ `, the `$ ` is taken out of
+ * In a terminal code block (```sh, ```console, …, or any block whose meta says `prompt`, such as the plain-text
+ * command blocks of the proofs, which skip syntax colours to keep pages light) whose lines start with `$ `, the `$ ` is taken out of
  * the code and drawn by CSS instead, so it can be neither selected nor copied. The copy button then copies
  * only the commands (with their `\` continuation lines), not the output lines between them. A block with
  * no `$ ` line is left exactly as it was: it is all command, and copies whole.
@@ -85,7 +86,7 @@ export function pluginShellPrompt(): ExpressiveCodePlugin {
 		`,
 		hooks: {
 			preprocessCode: ({ codeBlock }) => {
-				if (!terminalLanguages.has(codeBlock.language)) return;
+				if (!terminalLanguages.has(codeBlock.language) && !/(?:^|\s)prompt(?:\s|$)/.test(codeBlock.meta)) return;
 				const lines = codeBlock.getLines();
 				const session = parseShellSession(lines.map((line) => line.text));
 				if (!session) return;

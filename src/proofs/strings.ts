@@ -39,6 +39,8 @@ export const proofStringsSchema = z
 		'proof.waited_other': z.string(),
 		/** Marks the step that failed, and what it expected: {{expected}}. */
 		'proof.stepFailed': z.string(),
+		/** Marks the step that failed when its check is shown above it (transcripts that store checks). */
+		'proof.stepFailedCheck': z.string(),
 		/** The failure recorded for a failed run (the runner's message, which names the step): {{message}}. */
 		'proof.failure': z.string(),
 		/** Label in front of what a step checked. */
@@ -65,6 +67,39 @@ export const proofStringsSchema = z
 		'proof.cluster.cgroup': z.string(),
 		'proof.cluster.proxy': z.string(),
 		'proof.cluster.kubectl': z.string(),
+		/** Claim card: above the decisive step(s), {{count}} of them, of {{total}} steps in the run. */
+		'proof.card.steps_one': z.string(),
+		'proof.card.steps_other': z.string(),
+		/** Claim card: the link to the proof's own page, {{total}} steps. */
+		'proof.card.more': z.string(),
+		/** Proof page: its description (search results, link previews): {{title}}. */
+		'proof.page.description': z.string(),
+		/** Proof page: where the claim is made, {{link}} (a link to that page). */
+		'proof.page.shownOn': z.string(),
+		/** Proof page: heading of the failed run's diagnostics (what the runner collected when it failed). */
+		'proof.diagnostics': z.string(),
+		/**
+		 * Pictures drawn from transcripts (src/proofs/charts.ts): title, description (the screen reader's summary),
+		 * axis and series names, the data table's summary and column headers. Rollout: {{count}} readings,
+		 * {{countedMax}}, {{readyMin}}; delays: {{count}} waits, {{proofs}} proofs, {{min}}, {{max}}, {{own}}.
+		 */
+		'proof.chart.rollout.title': z.string(),
+		'proof.chart.rollout.description': z.string(),
+		'proof.chart.rollout.xSeconds': z.string(),
+		'proof.chart.rollout.xSteps': z.string(),
+		'proof.chart.rollout.y': z.string(),
+		'proof.chart.rollout.counted': z.string(),
+		'proof.chart.rollout.ready': z.string(),
+		'proof.chart.delays.title': z.string(),
+		'proof.chart.delays.description': z.string(),
+		'proof.chart.delays.x': z.string(),
+		'proof.chart.delays.own': z.string(),
+		'proof.chart.delays.other': z.string(),
+		'proof.chart.data': z.string(),
+		'proof.chart.col.step': z.string(),
+		'proof.chart.col.seconds': z.string(),
+		'proof.chart.col.proof': z.string(),
+		'proof.chart.col.cluster': z.string(),
 		/** Heading of the "run it yourself" block. */
 		'proof.runIt': z.string(),
 		/** Text under the command: {{existing}} and {{up}} are code, {{link}} a link to the "run the proofs" page. */

@@ -4,6 +4,7 @@
  * tests (tests/unit/proof-view.test.ts) call them directly.
  */
 import type { Transcript, TranscriptRun, TranscriptStep } from '../../scripts/verify/transcript.ts';
+import { withBase } from '../navigation.ts';
 
 /**
  * The HTML id a rendered proof carries, so a page (a matrix cell, another section) can link to it:
@@ -80,9 +81,60 @@ export function shellBlock(command: string): { code: string; lang: 'sh' | 'text'
 	return { code: command, lang: lines.some((line) => /^\$(?: |$)/.test(line)) ? 'text' : 'sh' };
 }
 
+/**
+ * The props of the <Code> block of a step's command: the `shellBlock`, as plain text (no syntax colours: a
+ * page with forty commands stays light), with the `prompt` meta that keeps the shell-prompt plugin working
+ * on it when it has a prompt.
+ */
+export function commandBlock(command: string): { code: string; lang: 'text'; meta: string } {
+	const block = shellBlock(command);
+	return { code: block.code, lang: 'text', meta: block.lang === 'sh' ? 'prompt' : '' };
+}
+
 /** The command that reruns one proof on the reader's current kubeconfig context (scripts/verify/cli.ts). */
 export function rerunCommand(id: string): string {
 	return `npm run verify -- ${id} --provider existing`;
+}
+
+/**
+ * The page of a proof of its own, with the whole evidence (src/pages/[lang]/proofs/[...id].astro):
+ * `/en/proofs/env/literal-survives-container-restart/`, below the base path.
+ */
+export function proofPageUrl(locale: string, id: string, base = '/'): string {
+	return withBase(`/${locale}/proofs/${id}/`, base);
+}
+
+/**
+ * The step(s) a claim card shows: the ones that decide the claim, 0-based indices in run order. The rule, in
+ * order:
+ * 1. a failed run: the step that failed (and the one before it, by rule 3);
+ * 2. else the last step whose output was checked by a stated check, an exact text, a pattern or a JSON subset
+ *    and printed something; in a transcript recorded before checks were stored, the last step with a note and
+ *    output; else the last step with output; else the last step;
+ * 3. plus the step just before it when that step is its witness: the same command (a before/after pair), or a
+ *    step with output whose own output was checked and which carries a note (it shows what the decisive step is
+ *    compared with).
+ * Deterministic and data-only: no hand annotation, so a re-recorded transcript picks its steps the same way.
+ */
+export function decisiveSteps(run: Pick<TranscriptRun, 'steps' | 'result'>): number[] {
+	const { steps } = run;
+	if (steps.length === 0) return [];
+	const checksOutput = (step: TranscriptStep) => step.checked?.output !== undefined;
+	const hasOutput = (step: TranscriptStep) => step.output.trim() !== '';
+	const lastIndex = (test: (step: TranscriptStep) => boolean) => steps.findLastIndex(test);
+	const anyChecked = steps.some((step) => step.checked !== undefined);
+	let decisive = run.result === 'failed' ? steps.findIndex((step) => !step.pass) : -1;
+	if (decisive < 0) decisive = lastIndex((step) => checksOutput(step) && hasOutput(step));
+	if (decisive < 0 && !anyChecked) decisive = lastIndex((step) => step.note !== undefined && hasOutput(step));
+	if (decisive < 0) decisive = lastIndex(hasOutput);
+	if (decisive < 0) decisive = steps.length - 1;
+	const step = steps[decisive] as TranscriptStep;
+	const before = steps[decisive - 1];
+	const witness =
+		before !== undefined &&
+		hasOutput(before) &&
+		(before.command === step.command || (before.note !== undefined && (anyChecked ? checksOutput(before) : true)));
+	return witness ? [decisive - 1, decisive] : [decisive];
 }
 
 /** Where the site serves an example's manifest (src/pages/examples/[...path].ts): `/examples/<id>/<file>`. */

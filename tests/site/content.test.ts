@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeKeys, locales, navigation, pageIds, pageUrl } from '../../src/navigation.ts';
 import { distDir, logTail } from '../support/astro-build.ts';
-import { readBuilt, requireBuiltSite } from '../support/built-site.ts';
+import { listHtmlFiles, readBuilt, requireBuiltSite, urlPathOf } from '../support/built-site.ts';
 import { docsDir, hasHan, listPageIds, pageFile, readPage } from '../support/content.ts';
 
 const ids = pageIds();
@@ -68,8 +68,10 @@ describe('the build', () => {
 		const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
 			languages: Record<string, { page_count: number }>;
 		};
-		// Pagefind indexes each language separately, every page of the sidebar in it.
-		expect(entry.languages[locale]?.page_count).toBe(ids.length);
+		// Pagefind indexes each language separately: every page of the sidebar and every proof page in it.
+		const proofPages = listHtmlFiles().filter((file) => urlPathOf(file).startsWith(`/${locale}/proofs/`)).length;
+		expect(proofPages, `no proof pages under /${locale}/proofs/`).toBeGreaterThan(0);
+		expect(entry.languages[locale]?.page_count).toBe(ids.length + proofPages);
 	});
 
 	it.each(localeKeys)('every page has an HTML file in %s, in its language, with its title', (locale) => {

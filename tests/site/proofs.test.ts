@@ -1,7 +1,9 @@
 /**
  * Proof integrity: every `<Proof id>` on a page has an example, every example is on a page (the same ids in
- * both languages), every such proof has a transcript that passed for the example as it is now, and the built
- * page shows that transcript: badge, manifests, every command (as its copy text) and its output.
+ * both languages), every such proof has a transcript that passed for the example as it is now; the claim card
+ * on the page shows the claim, a badge per run, the decisive step(s) with their output, and links to the
+ * proof's own page; and that page shows the whole transcript: badges, manifests, every command (as its copy
+ * text) with its output, note, wait and check, and how to run it.
  * Each failure names the file to fix and the command that regenerates it. No cluster needed: transcripts are
  * committed.
  */
@@ -9,7 +11,18 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeKeys, locales, pageUrl, type LocaleKey } from '../../src/navigation.ts';
-import { badgeValues, exampleFileUrl, proofAnchor, runStatus, shownRun, waitValues } from '../../src/proofs/view.ts';
+import {
+	badgeValues,
+	decisiveSteps,
+	exampleFileUrl,
+	proofAnchor,
+	proofPageUrl,
+	rerunCommand,
+	runStatus,
+	shownRun,
+	waitValues,
+} from '../../src/proofs/view.ts';
+import type { TranscriptStep } from '../../scripts/verify/transcript.ts';
 import { proofStringKeys } from '../../src/proofs/strings.ts';
 import { examplesDir, exampleHash, listExampleIds, manifestFiles } from '../../scripts/verify/examples.ts';
 import { readTranscript, transcriptProblem } from '../../scripts/verify/transcript.ts';
@@ -90,76 +103,144 @@ describe('UI strings', () => {
 	});
 });
 
-describe.each(localeKeys)('rendered proofs (%s)', (locale) => {
+/** The step items of some HTML: `<li class="kp-step" data-step="N" …>…</li>` (a step holds no list of its own). */
+function stepItems(html: string): { number: number; html: string }[] {
+	return [...html.matchAll(/<li class="kp-step\b[^"]*"[^>]*\sdata-step="(\d+)"[\s\S]*?<\/li>/g)].map((m) => ({ number: Number(m[1]), html: m[0] }));
+}
+
+/** Checks that a step's item shows the recorded step: copy text, command, output, note, wait line, check. */
+function expectStep(shown: string, step: TranscriptStep, label: string, locale: LocaleKey, strings: Record<string, string>): void {
+	// The copy button copies exactly the command; the command is also on the page as text.
+	expect(copyTexts(shown)[0], `${label}: copy text`).toBe(step.command);
+	expect(textOf(shown), `${label}: command text`).toContain(step.command.split('\n')[0]);
+	const output = /<pre class="kp-step__output[^"]*"[^>]*><samp[^>]*>([\s\S]*?)<\/samp><\/pre>/.exec(shown)?.[1];
+	if (step.output === '') {
+		expect(output, `${label}: an empty output shows no output block`).toBeUndefined();
+		expect(textOf(shown), `${label}: says there was no output`).toContain(strings['proof.noOutput']);
+	} else {
+		expect(decodeEntities(output ?? ''), `${label}: output`).toBe(step.output);
+	}
+	if (step.note) expect(textOf(shown), `${label}: note`).toContain(step.note[locale]);
+	if (step.polled) {
+		const key = step.polled.attempts === 1 ? 'proof.waited_one' : 'proof.waited_other';
+		expect(textOf(shown), `${label}: wait line`).toContain(fill(strings[key] ?? '', waitValues(step.polled, locales[locale].lang)));
+	}
+	if (step.checked) {
+		expect(textOf(shown), `${label}: what it checked`).toContain(strings['proof.checked']);
+		const says = step.checked.output && 'says' in step.checked.output ? step.checked.output.says[locale] : undefined;
+		if (says) expect(textOf(shown), `${label}: the stated check`).toContain(says);
+	}
+}
+
+/** Translated strings are escaped once, and a page in another language shows no English UI text. */
+function expectLanguage(section: string, where: string, locale: LocaleKey, english: Record<string, string>, strings: Record<string, string>): void {
+	const prose = textOf(section.replace(/<(pre|code|figure|svg)\b[\s\S]*?<\/\1>/g, ''));
+	expect(prose, `${where}: text escaped twice`).not.toMatch(/&(?:quot|amp|lt|gt|#39);/);
+	if (locale === 'en') return;
+	// An English fragment of a UI string (words between the {{values}}) in the page's text. A single short word
+	// ("ready") can as well come from a note quoting kubectl, and a term the translation keeps ("kubectl") is
+	// not English UI text: only phrases and long words that the translation does not have count.
+	const offenders: string[] = [];
+	for (const key of proofStringKeys) {
+		for (const raw of (english[key] ?? '').split(/\{\{\s*\w+\s*\}\}/)) {
+			const fragment = raw.trim();
+			if (!/[A-Za-z]{4,}/.test(fragment) || !(fragment.includes(' ') || fragment.length >= 8)) continue;
+			if ((strings[key] ?? '').includes(fragment)) continue;
+			const word = new RegExp(`(?<![A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`);
+			if (word.test(prose)) offenders.push(`"${fragment}" (${key})`);
+		}
+	}
+	expect(offenders, `${where}: English UI text in a ${locale} page; add the keys to src/content/i18n/`).toEqual([]);
+}
+
+describe.each(localeKeys)('claim cards (%s)', (locale) => {
 	const refs = references.filter((ref) => ref.locale === locale && hasExample(ref.id));
 	const strings = uiStrings(locale);
 	const english = uiStrings('en');
 
 	it.each(refs.map((ref) => [`${pageUrl(locale, ref.page)}#${proofAnchor(ref.id)}`, ref] as const))(
-		'%s shows its badge, manifests, commands and outputs',
+		'%s shows the claim, its badges, the decisive steps, and links to the proof',
 		async (where, ref) => {
 			requireBuiltSite();
 			const transcript = await readTranscript(ref.id);
 			if (!transcript) return; // reported by the transcript tests, with the command that records it
 			const hash = exampleHash(ref.id);
-			const html = readBuilt(pageUrl(locale, ref.page));
-			const section = elementById(html, proofAnchor(ref.id));
+			const section = elementById(readBuilt(pageUrl(locale, ref.page)), proofAnchor(ref.id));
 			expect(section, `${where}: no element with id="${proofAnchor(ref.id)}" in dist/ (is <Proof id="${ref.id}" /> in ${ref.file}?)`).toBeDefined();
-			const text = textOf(section ?? '');
+			const card = section ?? '';
+			const text = textOf(card);
 			const regenerate = `regenerate with: npm run verify -- ${ref.id}`;
 
-			expect(text, `${where}: title`).toContain(transcript.title[locale]);
+			expect(text, `${where}: the claim`).toContain(transcript.title[locale]);
 			for (const run of transcript.runs) {
-				const status = runStatus(run, hash);
-				const badge = fill(strings[`proof.badge.${status}`] ?? '', badgeValues(run));
+				const badge = fill(strings[`proof.badge.${runStatus(run, hash)}`] ?? '', badgeValues(run));
 				expect(text, `${where}: badge of the run on ${run.kubernetes} (${run.provider}); ${regenerate}`).toContain(badge);
 			}
+			expect(card, `${where}: a link to the proof's page`).toContain(`href="${proofPageUrl(locale, ref.id)}"`);
+
+			const run = shownRun(transcript, hash);
+			const decisive = run ? decisiveSteps(run) : [];
+			const shown = stepItems(card);
+			expect(
+				shown.map((step) => step.number),
+				`${where}: the decisive steps (src/proofs/view.ts decisiveSteps); ${regenerate}`,
+			).toEqual(decisive.map((index) => index + 1));
+			for (const [i, index] of decisive.entries()) {
+				const step = run?.steps[index];
+				if (step) expectStep(shown[i]?.html ?? '', step, `${where}: step ${index + 1} (${step.command})`, locale, strings);
+			}
+			expectLanguage(card, where, locale, english, strings);
+		},
+	);
+});
+
+describe.each(localeKeys)('proof pages (%s)', (locale) => {
+	const strings = uiStrings(locale);
+	const english = uiStrings('en');
+	const ids = listTranscriptIds().filter(hasExample);
+
+	it.each(ids.map((id) => [proofPageUrl(locale, id), id] as const))(
+		'%s shows the claim, badges, manifests, every command and output, and how to run it',
+		async (where, id) => {
+			requireBuiltSite();
+			const transcript = await readTranscript(id);
+			if (!transcript) return;
+			const hash = exampleHash(id);
+			const page = readBuilt(where);
+			const main = elementById(page, proofAnchor(id));
+			expect(main, `${where}: no element with id="${proofAnchor(id)}" (src/pages/[lang]/proofs/[...id].astro)`).toBeDefined();
+			const section = main ?? '';
+			const text = textOf(section);
+			const regenerate = `regenerate with: npm run verify -- ${id}`;
+
+			expect(textOf(/<h1\b[\s\S]*?<\/h1>/.exec(page)?.[0] ?? ''), `${where}: the claim is the page's title`).toBe(transcript.title[locale]);
+			for (const run of transcript.runs) {
+				const badge = fill(strings[`proof.badge.${runStatus(run, hash)}`] ?? '', badgeValues(run));
+				expect(text, `${where}: badge of the run on ${run.kubernetes} (${run.provider}); ${regenerate}`).toContain(badge);
+			}
+			const claims = pages.filter((p) => p.locale === locale && p.ids.includes(id)).map((p) => `href="${pageUrl(locale, p.page)}#${proofAnchor(id)}"`);
+			if (claims.length > 0) expect(claims.some((href) => section.includes(href)), `${where}: links back to the claim (${claims.join(' or ')})`).toBe(true);
 
 			for (const file of transcript.files) {
-				expect(section, `${where}: manifest ${file} (examples/${ref.id}/${file})`).toContain(`data-file="${file}"`);
+				expect(section, `${where}: manifest ${file} (examples/${id}/${file})`).toContain(`data-file="${file}"`);
 				expect(text, `${where}: manifest name ${file}`).toContain(file);
-				expect(section, `${where}: download link of ${file}`).toContain(`href="${exampleFileUrl(ref.id, file)}"`);
+				expect(section, `${where}: download link of ${file}`).toContain(`href="${exampleFileUrl(id, file)}"`);
 			}
 
 			const run = shownRun(transcript, hash);
-			const steps = [...(section ?? '').matchAll(/<li class="kp-step\b[\s\S]*?(?=<li class="kp-step\b|<\/ol>)/g)].map((m) => m[0]);
+			const steps = stepItems(section);
 			expect(steps.length, `${where}: number of steps shown; ${regenerate}`).toBe(run?.steps.length);
 			run?.steps.forEach((step, index) => {
-				const shown = steps[index] ?? '';
-				const label = `${where}: step ${index + 1} (${step.command})`;
-				// The copy button copies exactly the command; the command is also on the page as text.
-				expect(copyTexts(shown)[0], `${label}: copy text`).toBe(step.command);
-				expect(textOf(shown), `${label}: command text`).toContain(step.command.split('\n')[0]);
-				const output = /<pre class="kp-step__output[^"]*"[^>]*><samp[^>]*>([\s\S]*?)<\/samp><\/pre>/.exec(shown)?.[1];
-				if (step.output === '') {
-					expect(output, `${label}: an empty output shows no output block`).toBeUndefined();
-					expect(textOf(shown), `${label}: says there was no output`).toContain(strings['proof.noOutput']);
-				} else {
-					expect(decodeEntities(output ?? ''), `${label}: output`).toBe(step.output);
-				}
-				if (step.note) expect(textOf(shown), `${label}: note`).toContain(step.note[locale]);
-				if (step.polled) {
-					const key = step.polled.attempts === 1 ? 'proof.waited_one' : 'proof.waited_other';
-					expect(textOf(shown), `${label}: wait line`).toContain(fill(strings[key] ?? '', waitValues(step.polled, locales[locale].lang)));
-				}
+				expect(steps[index]?.number, `${where}: step ${index + 1} is numbered`).toBe(index + 1);
+				expectStep(steps[index]?.html ?? '', step, `${where}: step ${index + 1} (${step.command})`, locale, strings);
 			});
-
-			expect(copyTexts(section ?? '').at(-1), `${where}: run it yourself`).toBe(`npm run verify -- ${ref.id} --provider existing`);
-
-			// Translated strings are escaped once (by Astro), not twice (a `"` must not show as &quot;).
-			const prose = textOf((section ?? '').replace(/<(pre|code|figure)\b[\s\S]*?<\/\1>/g, ''));
-			expect(prose, `${where}: text escaped twice`).not.toMatch(/&(?:quot|amp|lt|gt|#39);/);
-
-			// UI strings are the page's language: no English UI text in another language's proof.
-			if (locale !== 'en') {
-				for (const key of proofStringKeys) {
-					for (const fragment of (english[key] ?? '').split(/\{\{\s*\w+\s*\}\}/)) {
-						if (/[A-Za-z]{4,}/.test(fragment)) {
-							expect(prose, `${where}: English UI text "${fragment.trim()}" (${key}) in a ${locale} page; add ${key} to src/content/i18n/`).not.toContain(fragment.trim());
-						}
-					}
-				}
+			if (run && runStatus(run, hash) === 'failed' && run.failure) {
+				expect(text, `${where}: the failure`).toContain(run.failure.message);
+				expect(text, `${where}: the diagnostics`).toContain(run.failure.diagnostics.trim().split('\n')[0] ?? '');
 			}
+
+			expect(copyTexts(section).at(-1), `${where}: run it yourself`).toBe(rerunCommand(id));
+			expectLanguage(section, where, locale, english, strings);
 		},
 	);
 });

@@ -74,13 +74,16 @@ export function elementById(html: string, id: string): string | undefined {
 	return undefined;
 }
 
-/** The text of some HTML as a reader sees it, roughly: no tags, no scripts or styles, entities decoded. */
+/**
+ * The text of some HTML as a reader sees it, roughly: no tags, no scripts or styles, entities decoded, and a
+ * non-breaking hyphen (U+2011, which keeps a badge's date on one line) read as the hyphen it shows.
+ */
 export function textOf(html: string): string {
 	return decodeEntities(
 		html
 			.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
 			.replace(/<[^>]+>/g, ''),
-	);
+	).replace(/\u2011/g, '-');
 }
 
 /** The copy texts of Expressive Code's copy buttons in some HTML, in order (newlines restored). */

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptRun } from '../../scripts/verify/transcript.ts';
 import { commandsToCopy, parseShellSession } from '../../src/expressive-code/shell-prompt.ts';
+import type { TranscriptStep } from '../../scripts/verify/transcript.ts';
 import {
 	badgeValues,
+	commandBlock,
+	decisiveSteps,
 	escapeHtml,
 	exampleFileUrl,
 	formatSeconds,
@@ -127,5 +130,43 @@ describe('links and commands', () => {
 	});
 	it('escapes HTML', () => {
 		expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+	});
+});
+
+describe('decisiveSteps', () => {
+	const step = (over: Partial<TranscriptStep>): TranscriptStep => ({ command: 'c', output: 'x', exitCode: 0, pass: true, ...over });
+	const exit = { exit: [0] as number[] };
+	const says = { ...exit, output: { says: { en: 'it holds', 'zh-cn': '成立' } } };
+	const equals = { ...exit, output: { equals: 'x' } };
+
+	it('is the last step whose output was checked (stated, exact, pattern, JSON) and printed something', () => {
+		const steps = [step({ command: 'a', checked: equals }), step({ command: 'b', checked: says }), step({ checked: exit }), step({ checked: says, output: '' })];
+		expect(decisiveSteps({ result: 'passed', steps })).toEqual([1]);
+	});
+	it('adds the step before when it is a witness: the same command, or a checked step with a note', () => {
+		const read = 'kubectl exec demo -- cat /etc/app/MODE';
+		expect(decisiveSteps({ result: 'passed', steps: [step({ command: read }), step({ command: 'kubectl apply -f x', output: 'ok' }), step({ command: read, checked: equals })] })).toEqual([2]);
+		expect(decisiveSteps({ result: 'passed', steps: [step({ command: read, checked: exit }), step({ command: read, checked: equals })] })).toEqual([0, 1]);
+		const noted = step({ checked: says, note: { en: 'before', 'zh-cn': '之前' } });
+		expect(decisiveSteps({ result: 'passed', steps: [noted, step({ checked: says })] })).toEqual([0, 1]);
+		expect(decisiveSteps({ result: 'passed', steps: [step({ command: 'a', checked: exit, note: noted.note }), step({ checked: says })] })).toEqual([1]);
+	});
+	it('in a failed run, is the step that failed', () => {
+		const steps = [step({ checked: equals }), step({ checked: equals, pass: false, command: 'b' }), step({ checked: equals })];
+		expect(decisiveSteps({ result: 'failed', steps })).toEqual([1]);
+	});
+	it('in a transcript recorded before checks were kept, is the last step with a note and output', () => {
+		const noted = { note: { en: 'n', 'zh-cn': 'n' } };
+		expect(decisiveSteps({ result: 'passed', steps: [step(noted), step({ command: 'x' }), step({ ...noted, output: '' })] })).toEqual([0]);
+		expect(decisiveSteps({ result: 'passed', steps: [step({}), step({ output: '' })] })).toEqual([0]);
+		expect(decisiveSteps({ result: 'passed', steps: [step({ output: '' })] })).toEqual([0]);
+		expect(decisiveSteps({ result: 'passed', steps: [] })).toEqual([]);
+	});
+});
+
+describe('commandBlock', () => {
+	it('is plain text with the prompt meta when the command gets a prompt, plain text without otherwise', () => {
+		expect(commandBlock('kubectl get pods')).toEqual({ code: '$ kubectl get pods', lang: 'text', meta: 'prompt' });
+		expect(commandBlock("cat <<'EOF'\n$ x\nEOF")).toEqual({ code: "cat <<'EOF'\n$ x\nEOF", lang: 'text', meta: '' });
 	});
 });
