@@ -2,11 +2,24 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { defaultLocale, locales, starlightSidebar } from './src/navigation.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin, tableCardsPlugin } from './src/markdown/rehype-site.ts';
+import { dedupeEcAssetsIntegration } from './src/integrations/dedupe-ec-assets.ts';
+
+// Where the site is published: canonical links, the sitemap and Open Graph URLs are built from it. The GitHub
+// Pages job sets both from its Pages configuration; the defaults are a placeholder address at the root path.
+const defaultSiteUrl = 'https://kubernetes-proven.github.io';
+const site = process.env.SITE_URL || defaultSiteUrl;
+const base = process.env.BASE_PATH || '/';
 
 // https://starlight.astro.build/reference/configuration/
 export default defineConfig({
-	// Canonical URLs and the sitemap need the public address; set SITE_URL where the site is deployed.
-	site: process.env.SITE_URL || undefined,
+	site,
+	base,
+	markdown: {
+		// Links written in the pages get the base path; wide tables become cards on a phone.
+		processor: satteri({ hastPlugins: [baseLinksPlugin(base), tableCardsPlugin()] }),
+	},
 	integrations: [
 		starlight({
 			title: { en: 'Kubernetes, Proven', 'zh-CN': 'Kubernetes 实证' },
@@ -16,9 +29,13 @@ export default defineConfig({
 			locales,
 			sidebar: starlightSidebar(),
 			customCss: ['./src/styles/custom.css'],
+			// src/pages/404.astro, one page for both languages (a docs entry `404` clashed with the catch-all route).
+			disable404Route: true,
+			routeMiddleware: './src/route-data.ts',
 			// Pagefind search is on by default; it indexes each language separately (html lang).
 			pagefind: true,
 		}),
+		dedupeEcAssetsIntegration(),
 	],
 	vite: {
 		build: {
