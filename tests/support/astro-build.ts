@@ -33,12 +33,13 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
 	return { ...Object.fromEntries(kept), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
-export function runAstroBuild(): Promise<BuildResult> {
+/** `astro build` in a project folder: this repository's site, or another (the benchmark's vanilla Starlight site). */
+export function runAstroBuild(cwd: string = repoRoot, env: NodeJS.ProcessEnv = process.env): Promise<BuildResult> {
 	const started = performance.now();
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [astroBin(), 'build'], {
-			cwd: repoRoot,
-			env: buildEnv(),
+			cwd,
+			env: buildEnv(env),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const chunks: Buffer[] = [];

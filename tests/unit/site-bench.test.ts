@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatTable, measurePage, moduleClosure, staticImports } from '../../scripts/bench/site-build.ts';
+import { formatTable, lighthousePages, measurePage, moduleClosure, pageType, staticImports, writeVanillaSite } from '../../scripts/bench/site-build.ts';
 
 describe('staticImports', () => {
 	it('finds static imports and re-exports in minified code, not dynamic imports', () => {
@@ -35,26 +35,54 @@ describe('moduleClosure and measurePage', () => {
 
 	it('sums a page HTML, up-front JS and CSS', () => {
 		const html = join(root, 'en', 'index.html');
-		expect(measurePage(html, root)).toEqual({ page: '/en/', html: Buffer.byteLength(page), js: 34 + 32 + 1, css: 3 });
+		expect(measurePage(html, root)).toEqual({ page: '/en/', html: Buffer.byteLength(page), gzip: expect.any(Number), js: 34 + 32 + 1, css: 3 });
 	});
 });
 
 describe('formatTable', () => {
-	it('aligns columns and adds a total row', () => {
-		expect(
-			formatTable([
-				{ page: '/en/', html: 1200, js: 30, css: 4 },
-				{ page: '/zh-cn/', html: 5, js: 0, css: 4 },
-			]),
-		).toBe(
-			[
-				'page     HTML bytes  JS bytes  CSS bytes',
-				'-------  ----------  --------  ---------',
-				'/en/          1,200        30          4',
-				'/zh-cn/           5         0          4',
-				'-------  ----------  --------  ---------',
-				'total         1,205        30          8',
-			].join('\n'),
+	it('aligns columns: the first to the left, the others to the right', () => {
+		expect(formatTable(['page', 'HTML', 'JS'], [['/en/', '1.2 KB', '30'], ['/zh-cn/', '5', '0']])).toBe(
+			['page       HTML  JS', '-------  ------  --', '/en/     1.2 KB  30', '/zh-cn/       5   0'].join('\n'),
 		);
+	});
+});
+
+describe('pageType', () => {
+	it.each([
+		['/en/', 'home'],
+		['/zh-cn/env-variables/', 'flagship'],
+		['/en/storage/', 'area'],
+		['/zh-cn/proofs/env/x/', 'proof'],
+		['/en/about/how-proofs-work/', 'about'],
+		['/en/then-and-now/', 'then-and-now'],
+		['/en/docs-12/', 'docs'],
+		['/404.html', '404.html'],
+		['/', 'root redirect'],
+	])('%s is a %s page', (page, type) => {
+		expect(pageType(page)).toBe(type);
+	});
+});
+
+describe('lighthousePages', () => {
+	it('takes the first page of each type in each language', () => {
+		const pages = ['/', '/en/', '/en/storage/', '/en/networking/', '/en/proofs/a/b/', '/en/proofs/c/d/', '/zh-cn/storage/', '/404.html'];
+		expect(lighthousePages(pages, false)).toEqual(['/', '/en/', '/en/storage/', '/en/proofs/a/b/', '/zh-cn/storage/']);
+		expect(lighthousePages(pages, true)).toEqual(pages);
+	});
+});
+
+describe('writeVanillaSite', () => {
+	it('writes a Starlight project with a splash home and docs pages in every language', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kp-vanilla-'));
+		try {
+			writeVanillaSite(dir, 3);
+			expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain("'@astrojs/starlight'");
+			for (const locale of ['en', 'zh-cn']) {
+				expect(readFileSync(join(dir, 'src', 'content', 'docs', locale, 'index.mdx'), 'utf8')).toContain('template: splash');
+				expect(readFileSync(join(dir, 'src', 'content', 'docs', locale, 'docs-2.md'), 'utf8')).toContain('```sh');
+			}
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
