@@ -6,14 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { flagshipId, localeKeys, locales, pageUrl, type LocaleKey } from '../../src/navigation.ts';
 import { distDir, testOutputDir } from '../support/astro-build.ts';
 import { requireBuiltSite } from '../support/built-site.ts';
 import { docsDir, pageFile, readPage } from '../support/content.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
-import { proofRefs } from '../support/proofs.ts';
-import { proofAnchor } from '../../src/proofs/view.ts';
+import { proofRefs, uiStrings } from '../support/proofs.ts';
+import { decisiveSteps, proofAnchor, proofPageUrl, shownRun } from '../../src/proofs/view.ts';
+import { exampleHash } from '../../scripts/verify/examples.ts';
 import { readTranscript } from '../../scripts/verify/transcript.ts';
 import { readFileSync } from 'node:fs';
 
@@ -156,6 +157,19 @@ describe.each(localeKeys)('search (%s)', (locale) => {
 		const paths = await resultPaths();
 		// Pagefind keeps one index per language: results stay in the language of the page searched from.
 		for (const path of paths) expect(path.startsWith(`/${locale}/`), path).toBe(true);
+		// Pagefind's own words are the page's language: "[COUNT] results for [SEARCH_TERM]", or its translation.
+		const strings = uiStrings(locale);
+		const template = strings['pagefind.many_results'] ?? '[COUNT] results for [SEARCH_TERM]';
+		const pattern = new RegExp(
+			`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\[COUNT\\]', '\\d+').replace('\\[SEARCH_TERM\\]', '.+')}$`,
+		);
+		await expect.poll(() => page.locator('#starlight__search .pagefind-ui__message').innerText()).toMatch(pattern);
+		// Excerpts quote what pages say, not their badges, and no hit is labelled with a proof's "run it yourself".
+		const excerpts = await page.locator('#starlight__search .pagefind-ui__result-excerpt').allInnerTexts();
+		const badge = (strings['proof.badge.passed'] ?? '').split('{{')[0]?.trim() ?? '';
+		expect(excerpts.filter((excerpt) => excerpt.includes(badge)), `excerpts with badge text "${badge}"`).toEqual([]);
+		const titles = await page.locator('#starlight__search .pagefind-ui__result-nested .pagefind-ui__result-link').allInnerTexts();
+		expect(titles.filter((title) => title.trim() === strings['proof.runIt'])).toEqual([]);
 		expect(problems).toEqual([]);
 	});
 });
@@ -189,59 +203,133 @@ describe.each(localeKeys)('code blocks (%s)', (locale) => {
 	});
 });
 
+/** Clicks every copy button among `steps` and expects the clipboard to hold each step's command. */
+async function expectCopies(page: Page, steps: Locator, commands: string[]): Promise<void> {
+	expect(await steps.count()).toBe(commands.length);
+	for (const [index, command] of commands.entries()) {
+		const figure = steps.nth(index).locator('.expressive-code');
+		// Start from an empty clipboard: two steps may have the same command.
+		await page.evaluate(() => navigator.clipboard.writeText(''));
+		await figure.scrollIntoViewIfNeeded();
+		await figure.hover();
+		await figure.locator('.copy button').click();
+		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: `step ${index + 1}` }).toBe(command);
+	}
+}
+
 describe.each(localeKeys)('proofs on the flagship page (%s)', (locale) => {
 	const file = pageFile(join(docsDir, locale), flagshipId) ?? '';
 	const id = proofRefs(readFileSync(file, 'utf8'))[0];
 
-	it('a step\'s copy button copies exactly its command, and the matrix links to the proof', async () => {
+	it('the card copies its decisive commands, the matrix links to it, and its link opens the whole proof', async () => {
 		expect(id, `${file} has no <Proof id="…" />`).toBeDefined();
 		const transcript = await readTranscript(id ?? '');
 		expect(transcript, `content/proofs/${id}.json is missing; record it with: npm run verify -- ${id}`).toBeDefined();
-		const run = transcript?.runs.find((r) => r.result === 'passed') ?? transcript?.runs[0];
+		const run = transcript ? shownRun(transcript, exampleHash(id ?? '')) : undefined;
 		const { page, problems } = await openPage({ clipboard: true });
 		await visit(page, pageUrl(locale, flagshipId));
-		const proof = page.locator(`#${proofAnchor(id ?? '')}`);
-		await expect.poll(() => proof.locator('.kp-badge').first().isVisible()).toBe(true);
-		expect(await proof.locator('.kp-badge').first().innerText()).toContain(run?.kubernetes ?? '(no run)');
-		// A picture of the whole proof, without the fixed site header drawn across it.
+		const card = page.locator(`#${proofAnchor(id ?? '')}`);
+		await expect.poll(() => card.locator('.sl-badge').first().isVisible(), { timeout: 10_000 }).toBe(true);
+		expect(await card.locator('.sl-badge').first().innerText()).toContain(run?.kubernetes ?? '(no run)');
+		// A picture of the card, without the fixed site header drawn across it.
 		const header = await page.addStyleTag({ content: 'header.header { visibility: hidden; }' });
-		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}.png`) });
+		await card.screenshot({ path: join(testOutputDir, `proof-card-${locale}.png`) });
 		await header.evaluate((element) => (element as ChildNode).remove());
+		await expectCopies(page, card.locator('.kp-step'), run ? decisiveSteps(run).map((i) => run.steps[i]?.command ?? '') : []);
 
-		const steps = proof.locator('.kp-step');
-		expect(await steps.count()).toBe(run?.steps.length);
-		for (const [index, step] of (run?.steps ?? []).entries()) {
-			const figure = steps.nth(index).locator('.expressive-code');
-			// Start from an empty clipboard: two steps may have the same command.
-			await page.evaluate(() => navigator.clipboard.writeText(''));
-			await figure.scrollIntoViewIfNeeded();
-			await figure.hover();
-			await figure.locator('.copy button').click();
-			await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: `step ${index + 1}` }).toBe(step.command);
-		}
-
-		// A link to the proof's anchor (the matrix cell) brings it into view.
+		// A link to the card's anchor (the matrix cell) brings it into view.
 		const link = page.locator(`main a[href="#${proofAnchor(id ?? '')}"]`).first();
 		if ((await link.count()) > 0) {
 			await page.evaluate(() => window.scrollTo(0, 0));
 			await link.click();
-			await expect.poll(() => proof.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeLessThan(200);
+			await expect.poll(() => card.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeLessThan(200);
 		}
+
+		// One click to the whole evidence: every step, each copy button copying exactly its command.
+		await card.locator(`a[href="${proofPageUrl(locale, id ?? '')}"]`).first().click();
+		await page.waitForURL(`${server.origin}${proofPageUrl(locale, id ?? '')}`);
+		expect(await page.locator('h1').first().innerText()).toBe(transcript?.title[locale]);
+		await expectCopies(page, page.locator('.kp-proof .kp-step'), run?.steps.map((step) => step.command) ?? []);
 		expect(problems).toEqual([]);
 	});
+});
 
-	it('reads well on a phone: nothing wider than the screen', async () => {
-		const context = await browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 800 }, isMobile: true });
+/** One page of each type, in each language: what a reader meets on a phone. */
+function pageTypes(locale: LocaleKey): { type: string; path: string }[] {
+	const proofId = proofRefs(readFileSync(pageFile(join(docsDir, locale), flagshipId) ?? '', 'utf8'))[0] ?? '';
+	return [
+		{ type: 'home', path: pageUrl(locale, 'index') },
+		{ type: 'flagship', path: pageUrl(locale, flagshipId) },
+		{ type: 'area', path: pageUrl(locale, 'rolling-upgrades') },
+		{ type: 'proof', path: proofPageUrl(locale, proofId) },
+		{ type: 'proof-chart', path: proofPageUrl(locale, 'rolling-upgrades/rolling-update-pod-counts') },
+		{ type: 'then-and-now', path: pageUrl(locale, 'then-and-now') },
+		{ type: 'about', path: pageUrl(locale, 'about/how-proofs-work') },
+	];
+}
+
+const PHONE = { width: 390, height: 844 };
+
+describe.each(localeKeys)('on a phone, 390 px wide (%s)', (locale) => {
+	it.each(pageTypes(locale).map((p) => [p.type, p] as const))('%s page: nothing wider than the screen, no output cut off', async (type, { path }) => {
+		const context = await browser.newContext({ locale: locales[locale].lang, viewport: PHONE, isMobile: true, hasTouch: true });
+		contexts.push(context);
+		const page = await context.newPage();
+		await visit(page, path);
+		// The document itself does not scroll sideways; long lines scroll inside their own blocks.
+		const wide = await page.evaluate((width) => {
+			const offenders: string[] = [];
+			if (document.documentElement.scrollWidth > width) offenders.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+			for (const element of document.querySelectorAll('main *')) {
+				const box = element.getBoundingClientRect();
+				if (box.width === 0 || getComputedStyle(element).position === 'fixed') continue;
+				if (box.right > width + 1 && !element.closest('pre, .expressive-code, table, .sl-steps li, [hidden], details:not([open])')) {
+					offenders.push(`<${element.tagName.toLowerCase()} class="${element.className}"> ends at ${Math.round(box.right)} px`);
+				}
+			}
+			return offenders.slice(0, 20);
+		}, PHONE.width);
+		expect(wide, `${path}: wider than ${PHONE.width} px`).toEqual([]);
+		// Every output shows all its lines: nothing scrolls vertically inside a block, so the last line (the result)
+		// is on the page; sideways scrolling is fine (and shows a shadow at the edge that has more).
+		const clipped = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.kp-step__output, .expressive-code pre')]
+				.filter((pre) => pre.scrollHeight > pre.clientHeight + 2)
+				.map((pre) => `${pre.className}: ${(pre.textContent ?? '').trim().split('\n').at(-1)}`),
+		);
+		expect(clipped, `${path}: blocks whose last lines are hidden`).toEqual([]);
+		await page.addStyleTag({ content: 'header.header { visibility: hidden; } mobile-starlight-toc { display: none; }' });
+		await page.screenshot({ path: join(testOutputDir, `phone-${type}-${locale}.png`), fullPage: type !== 'flagship' && type !== 'area' });
+	});
+
+	it('the env matrix reads as cards: every cell whole, under its column heading', async () => {
+		const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
 		contexts.push(context);
 		const page = await context.newPage();
 		await visit(page, pageUrl(locale, flagshipId));
-		const proof = page.locator(`#${proofAnchor(id ?? '')}`);
-		const box = await proof.boundingBox();
-		expect(box?.x).toBeGreaterThanOrEqual(0);
-		expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
-		// The document itself does not scroll sideways; long lines scroll inside their own blocks.
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-		await page.addStyleTag({ content: 'header.header { visibility: hidden; }' });
-		await proof.screenshot({ path: join(testOutputDir, `proof-${locale}-mobile.png`) });
+		const table = page.locator('main table.kp-table-cards').first();
+		await expect.poll(() => table.count()).toBe(1);
+		const headings = await table.locator('thead th').allInnerTexts();
+		expect(headings.length).toBeGreaterThanOrEqual(5);
+		const problems = await table.evaluate((element, width) => {
+			const found: string[] = [];
+			for (const row of element.querySelectorAll('tbody tr')) {
+				const cells = [...row.querySelectorAll('td')];
+				cells.forEach((cell, index) => {
+					const box = cell.getBoundingClientRect();
+					const name = `${cells[0]?.textContent?.trim()} / ${index + 1}`;
+					if (box.left < 0 || box.right > width) found.push(`${name}: off the screen (${Math.round(box.left)}–${Math.round(box.right)})`);
+					if (cell.scrollWidth > cell.clientWidth + 1) found.push(`${name}: text cut off`);
+					if (index > 0 && getComputedStyle(cell, '::before').content.replace(/^"|"$/g, '') !== cell.dataset.label) {
+						found.push(`${name}: no column heading shown`);
+					}
+				});
+			}
+			return found;
+		}, PHONE.width);
+		expect(problems).toEqual([]);
+		await table.scrollIntoViewIfNeeded();
+		await page.addStyleTag({ content: 'header.header { visibility: hidden; } mobile-starlight-toc { display: none; }' });
+		await table.screenshot({ path: join(testOutputDir, `phone-matrix-${locale}.png`) });
 	});
 });
