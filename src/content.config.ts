@@ -5,6 +5,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { transcriptSchema } from './proofs/schema.ts';
 import { proofStringsSchema } from './proofs/strings.ts';
+import { thenAndNowStringsSchema } from './claims/strings.ts';
 import { claimsLoader } from './claims/loader.ts';
 import { claimSchema } from './claims/schema.ts';
 
@@ -20,10 +21,10 @@ export const collections = {
 		}),
 	}),
 	// Translations of the site's own UI strings, one file per language: src/content/i18n/<lang>.json. Starlight's
-	// keys, plus the strings of the <Proof> component (`proof.*`).
+	// keys, plus the strings of the <Proof> component (`proof.*`) and of <ThenAndNow> (`thenAndNow.*`).
 	i18n: defineCollection({
 		loader: i18nLoader(),
-		schema: i18nSchema({ extend: proofStringsSchema }),
+		schema: i18nSchema({ extend: proofStringsSchema.extend(thenAndNowStringsSchema.shape) }),
 	}),
 	// Proof transcripts written by `npm run verify`: content/proofs/<id>.json, the entry id is the proof id
 	// (`env/literal-survives-container-restart`). A file that does not match the runner's format fails the build.

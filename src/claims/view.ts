@@ -45,29 +45,6 @@ export function areaPage(area: ClaimArea): string | undefined {
 }
 
 /** The table's own words. */
-export const tableStrings = {
-	caption: { en: 'The claims of the 2015 answer, in its order, and what is true today', 'zh-cn': '2015 年回答中的各条说法（按原文顺序）及今天的情况' },
-	number: { en: '#', 'zh-cn': '#' },
-	area: { en: 'Area', 'zh-cn': '方面' },
-	then: { en: 'What the 2015 answer said', 'zh-cn': '2015 年的原文' },
-	verdict: { en: 'Verdict', 'zh-cn': '结论' },
-	now: { en: 'What is true today', 'zh-cn': '今天的情况' },
-	evidence: { en: 'Shown by', 'zh-cn': '依据' },
-	proof: { en: 'Proof', 'zh-cn': '验证' },
-	source: { en: 'Upstream', 'zh-cn': '上游资料' },
-	notShown: { en: 'not on a page yet', 'zh-cn': '尚未放到页面上' },
-	claimLink: { en: 'Link to claim {{n}}', 'zh-cn': '第 {{n}} 条的链接' },
-	total: { en: 'The answer makes {{n}} factual claims.', 'zh-cn': '这篇回答共有 {{n}} 条事实性说法。' },
-	proven: {
-		en: '{{proven}} link to proofs run on Kubernetes {{versions}}; the other {{sourced}} cite upstream sources instead.',
-		'zh-cn': '其中 {{proven}} 条链接到在 Kubernetes {{versions}} 上运行的验证，其余 {{sourced}} 条引用上游资料。',
-	},
-} satisfies Record<string, Translated>;
-
-/** `{{name}}` placeholders filled in. */
-export function fillIn(template: string, values: Record<string, string | number>): string {
-	return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 /** How many claims have each verdict, in the order of `verdicts` (a verdict no claim has counts 0). */
 export function verdictCounts(claims: readonly { verdict: Verdict }[]): [Verdict, number][] {

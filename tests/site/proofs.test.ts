@@ -24,6 +24,7 @@ import {
 } from '../../src/proofs/view.ts';
 import type { TranscriptStep } from '../../scripts/verify/transcript.ts';
 import { proofStringKeys } from '../../src/proofs/strings.ts';
+import { thenAndNowStringKeys } from '../../src/claims/strings.ts';
 import { examplesDir, exampleHash, listExampleIds, manifestFiles } from '../../scripts/verify/examples.ts';
 import { readTranscript, transcriptProblem } from '../../scripts/verify/transcript.ts';
 import { distDir, repoRoot } from '../support/astro-build.ts';
@@ -96,10 +97,16 @@ describe('transcripts', () => {
 });
 
 describe('UI strings', () => {
-	it.each(localeKeys)('%s has every proof.* string', (locale) => {
+	it.each(localeKeys)('%s has every proof.* and thenAndNow.* string', (locale) => {
 		const strings = uiStrings(locale);
-		const missing = proofStringKeys.filter((key) => !strings[key]?.trim());
+		const missing = [...proofStringKeys, ...thenAndNowStringKeys].filter((key) => !strings[key]?.trim());
 		expect(missing, `src/content/i18n/*.json for ${locale}: add ${missing.join(', ')}`).toEqual([]);
+	});
+	it('the Chinese search box speaks Chinese: every pagefind.* string', () => {
+		const strings = uiStrings('zh-cn');
+		const keys = ['clear_search', 'load_more', 'search_label', 'filters_label', 'zero_results', 'many_results', 'one_result', 'alt_search', 'search_suggestion', 'searching'];
+		const missing = keys.map((key) => `pagefind.${key}`).filter((key) => !strings[key]?.trim());
+		expect(missing, 'src/content/i18n/zh-CN.json: add them').toEqual([]);
 	});
 });
 
