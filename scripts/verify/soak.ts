@@ -32,13 +32,15 @@ const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 
 const reports: RunReport[] = [];
 let child: ReturnType<typeof spawn> | undefined;
-// Ctrl-C reaches the running suite too (same process group); it cleans up, then this stops with what it has.
+// The suite runs in a process group of its own, so a terminal's Ctrl-C reaches it once, through here (twice
+// would make it exit without its cleanups). It cleans up; this stops, and the interrupted run is not counted.
 let stopped = false;
-process.on("SIGINT", () => (stopped = true));
-process.on("SIGTERM", () => {
+const forward = (signal: NodeJS.Signals) => {
   stopped = true;
-  child?.kill("SIGTERM");
-});
+  child?.kill(signal);
+};
+process.on("SIGINT", () => forward("SIGINT"));
+process.on("SIGTERM", () => forward("SIGTERM"));
 
 for (let i = 1; i <= runs && !stopped; i++) {
   const file = join(out, `${stamp}-run-${i}.json`);
@@ -46,13 +48,17 @@ for (let i = 1; i <= runs && !stopped; i++) {
   const t0 = Date.now();
   console.log(`\n=== soak run ${i} of ${runs} ===`);
   const code = await new Promise<number | null>((done) => {
-    child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], detached: true });
     // Only the verdict lines: PASS/FAIL/skip per proof and the closing count.
     createInterface({ input: child.stdout! }).on("line", (line) => {
       if (/^(PASS|FAIL|skip|\d+ passed)/.test(line)) console.log(line);
     });
     child.on("close", done);
   });
+  if (stopped) {
+    console.log(`run ${i} was interrupted (exit ${code}); it is not counted`);
+    break;
+  }
   try {
     reports.push(JSON.parse(await readFile(file, "utf8")) as RunReport);
   } catch {
