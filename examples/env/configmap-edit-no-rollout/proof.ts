@@ -7,7 +7,7 @@ const environ = (pod: string) => `kubectl exec ${pod} -- sh -c 'tr "\\0" "\\n" <
 export default defineProof({
   title: {
     en: "Editing a ConfigMap does not roll out the Deployment that uses it",
-    "zh-cn": "修改 ConfigMap 不会让使用它的 Deployment 滚动更新",
+    "zh-cn": "修改 ConfigMap 不会让使用它的 Deployment 上线新版本",
   },
   async run(p) {
     await p.step("kubectl apply -f configmap.yaml -f deployment.yaml", { expect: "configmap/app-config created\ndeployment.apps/app created" });
@@ -36,11 +36,20 @@ export default defineProof({
         "zh-cn": "给集群 30 秒时间去替换这个 Pod：它没有这样做。",
       },
     });
+    await p.step(`kubectl exec ${pod} -- cat /etc/app/MODE`, {
+      until: true,
+      timeout: 180,
+      expect: "green",
+      note: {
+        en: "The witness that the edit went somewhere: the kubelet has written it into the same Pod's ConfigMap volume (at its next sync of the Pod, so this can take another minute; the poll records how long). The edit reached the node; the Deployment was left alone all the while.",
+        "zh-cn": "见证修改确实传下去了：kubelet 已经把它写进同一个 Pod 的 ConfigMap 卷（在下一次同步这个 Pod 时，所以可能还要再等一分钟左右；轮询记下了用了多久）。修改到达了节点，而 Deployment 自始至终没被动过。",
+      },
+    });
     await p.step(objects, {
       expect: before.output,
       note: {
-        en: "Exactly as before: same generation, same ReplicaSet, same Pod. The Deployment's template did not change, so nothing rolls.",
-        "zh-cn": "和之前完全一样：generation 相同，ReplicaSet 相同，Pod 也相同。Deployment 的模板没变，所以不会滚动更新。",
+        en: "Exactly as before: same generation, same ReplicaSet, same Pod (same UIDs). The Deployment's template did not change, so nothing rolls.",
+        "zh-cn": "和之前完全一样：generation 相同，ReplicaSet 相同，Pod 也相同（UID 都没变）。Deployment 的模板没变，所以不会上线新版本。",
       },
     });
     await p.step("kubectl rollout history deployment/app", {

@@ -2,8 +2,8 @@ import { defineProof } from "#proof";
 
 export default defineProof({
   title: {
-    en: "The Pod object stores the reference; only the process environment holds the value",
-    "zh-cn": "Pod 对象里存的是引用；只有进程环境里才有具体的值",
+    en: "The Pod object stores the reference, not the value; the container's process gets the value",
+    "zh-cn": "Pod 对象里存的是引用，不是值；容器进程拿到的是值",
   },
   async run(p) {
     await p.step("kubectl apply -f configmap.yaml -f pod.yaml", {
@@ -35,8 +35,8 @@ export default defineProof({
     await p.step(`kubectl exec demo -- sh -c 'tr "\\0" "\\n" < /proc/1/environ | grep MODE'`, {
       expect: "MODE=blue",
       note: {
-        en: "The value exists in the environment the kubelet resolved and passed to the container's process.",
-        "zh-cn": "具体的值只存在于 kubelet 解析后交给容器进程的环境里。",
+        en: "The value is in the environment the kubelet resolved on the node and passed to the container's process.",
+        "zh-cn": "具体的值在 kubelet 于节点上解析后交给容器进程的环境里。",
       },
     });
   },

@@ -2,8 +2,8 @@ import { defineProof } from "#proof";
 
 export default defineProof({
   title: {
-    en: "$(VAR) references expand only against what is defined above them",
-    "zh-cn": "$(VAR) 引用只能展开在它之前已定义的变量",
+    en: "$(VAR) references in env values expand only against what is defined above them",
+    "zh-cn": "env 值中的 $(VAR) 引用只能展开在它之前已定义的变量",
   },
   async run(p) {
     const api = await p.step("kubectl get service kubernetes -n default -o jsonpath='{.spec.clusterIP}:{.spec.ports[0].port}'", {
@@ -40,8 +40,8 @@ export default defineProof({
     await p.step("kubectl logs demo", {
       expect: "command line saw: postgres://db.internal:5432",
       note: {
-        en: "The same expansion applies to command and args.",
-        "zh-cn": "command 和 args 里的引用也按同样的规则展开。",
+        en: "command uses the same $(VAR) syntax: its reference to URL was expanded before the shell started. What command and args can reference is not limited to the entries above: see the next proof.",
+        "zh-cn": "command 使用同样的 $(VAR) 语法：对 URL 的引用在 shell 启动之前就已展开。command 和 args 能引用的并不限于排在前面的条目：见下一个验证。",
       },
     });
   },

@@ -2,8 +2,9 @@ import { defineProof, tableRows as rows, that } from "#proof";
 
 const pods =
   "kubectl get pods -l app.kubernetes.io/name=app -o custom-columns=NAME:.metadata.name,VERSION:.spec.containers[0].env[0].value,READY:.status.containerStatuses[0].ready,DELETING:.metadata.deletionTimestamp";
-const replicaSets =
-  "kubectl get rs -l app.kubernetes.io/name=app -o custom-columns='REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,VERSION:.spec.template.spec.containers[0].env[0].value,DESIRED:.spec.replicas,TERMINATING:.status.terminatingReplicas'";
+// Update the template and at once watch the Pods: one line per event, for 60 s.
+const watch =
+  "kubectl set env deployment/app VERSION=v2 && timeout 60 kubectl get pods -l app.kubernetes.io/name=app --watch --output-watch-events -o custom-columns=EVENT:.type,NAME:.object.metadata.name,VERSION:.object.spec.containers[0].env[0].value,PHASE:.object.status.phase,DELETING:.object.metadata.deletionTimestamp";
 /** A LAST SEEN age as kubectl prints it ("12s", "2m5s", "3m"), in seconds. */
 const age = (s: string) => {
   const m = /^(?:(\d+)m)?(?:(\d+)s)?$/.exec(s);
@@ -18,42 +19,49 @@ const scalings = (out: string) =>
 
 export default defineProof({
   title: {
-    en: "strategy Recreate: every old Pod is gone before the first new Pod is created",
-    "zh-cn": "strategy Recreate：所有旧 Pod 消失之后，才创建第一个新 Pod",
+    en: "strategy Recreate: the first new Pod is created only after every old Pod has stopped",
+    "zh-cn": "strategy Recreate：所有旧 Pod 都停止之后，才创建第一个新 Pod",
   },
   async run(p) {
     await p.step("kubectl apply -f deployment.yaml", { expect: "deployment.apps/app created" });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });
-    await p.step("kubectl set env deployment/app VERSION=v2", { expect: "deployment.apps/app env updated" });
-    await p.step(pods, {
-      until: true,
-      timeout: 30,
+    await p.step(watch, {
+      exitCode: 124,
       expect: that(
         {
-          en: "exactly 2 Pods, both VERSION v1 and both being deleted (DELETING set)",
-          "zh-cn": "恰好 2 个 Pod，VERSION 都是 v1，都在删除中（DELETING 有值）",
+          en: "the template is updated; the watch first lists 2 VERSION v1 Pods; in every state its events lead to, while any v1 Pod is still Pending or Running there is no v2 Pod; both v1 Pods end DELETED; the last state is exactly 2 VERSION v2 Pods, Running and not being deleted",
+          "zh-cn": "模板已更新；watch 先列出 2 个 VERSION 为 v1 的 Pod；在它的事件所导致的每一个状态里，只要还有 v1 的 Pod 处于 Pending 或 Running，就没有 v2 的 Pod；两个 v1 Pod 最终都被 DELETED；最后的状态恰好是 2 个 VERSION 为 v2 的 Pod，都在 Running，都不在删除中",
         },
         (out) => {
-          const r = rows(out);
-          return r.length === 2 && r.every((x) => x[1] === "v1" && x[3] !== "<none>");
+          const lines = out.split("\n");
+          if (lines[0] !== "deployment.apps/app env updated" || !/^EVENT\s+NAME\s+VERSION\s+PHASE\s+DELETING$/.test(lines[1] ?? "")) return false;
+          const events = lines.slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+          const pods = new Map<string, { version: string; phase: string; deleting: boolean }>();
+          const seen: (typeof pods)[] = [];
+          for (const [event, name, version, phase, deleting] of events) {
+            if (event === "DELETED") pods.delete(name);
+            else pods.set(name, { version, phase, deleting: deleting !== "<none>" });
+            seen.push(new Map(pods));
+          }
+          const live = (x: { phase: string }) => x.phase === "Pending" || x.phase === "Running";
+          const first = events.slice(0, 2);
+          const last = [...(seen.at(-1)?.values() ?? [])];
+          return (
+            first.length === 2 &&
+            first.every((e) => e[0] === "ADDED" && e[2] === "v1") &&
+            seen.every((m) => {
+              const all = [...m.values()];
+              return !(all.some((x) => x.version === "v1" && live(x)) && all.some((x) => x.version === "v2"));
+            }) &&
+            events.filter((e) => e[0] === "DELETED" && e[2] === "v1").length === 2 &&
+            last.length === 2 &&
+            last.every((x) => x.version === "v2" && x.phase === "Running" && !x.deleting)
+          );
         },
       ),
       note: {
-        en: "Both old Pods are shutting down (their preStop hook takes 10 s), and there is no new Pod at all.",
-        "zh-cn": "两个旧 Pod 都在关闭中（preStop 钩子要 10 秒），而新 Pod 一个都还没有。",
-      },
-    });
-    await p.step(replicaSets, {
-      expect: that(
-        {
-          en: "a single ReplicaSet: revision 1 (v1) with 0 desired and 2 terminating",
-          "zh-cn": "只有一个 ReplicaSet：修订版本 1（v1），期望 0 个，2 个正在终止",
-        },
-        (out) => JSON.stringify(rows(out)) === JSON.stringify([["1", "v1", "0", "2"]]),
-      ),
-      note: {
-        en: "The old ReplicaSet is already scaled to 0 while its 2 Pods are still terminating; a ReplicaSet for v2 has not even been created yet.",
-        "zh-cn": "旧 ReplicaSet 已经缩到 0，但它的 2 个 Pod 仍在终止中；v2 的 ReplicaSet 甚至还没有创建。",
+        en: "Update the template, then watch the Pods for 60 s (timeout ends the watch: exit status 124). Every change to every Pod, as the API server sent it: the v1 Pods are marked for deletion and shut down (their preStop hook takes 10 s); only once neither is Pending or Running any more is the first v2 Pod ADDED. The controller waits for the old Pods to stop, not for their objects to disappear: a stopped v1 Pod (phase Succeeded) may still be listed, being deleted, when the v2 Pods appear.",
+        "zh-cn": "更新模板，然后 watch 这些 Pod 60 秒（由 timeout 结束 watch：退出码 124）。API server 推送的每个 Pod 的每一次变化：v1 的 Pod 被标记删除并关闭（preStop 钩子要 10 秒）；直到两个都不再处于 Pending 或 Running，才 ADDED 第一个 v2 的 Pod。控制器等的是旧 Pod 停止运行，而不是它们的对象消失：v2 的 Pod 出现时，一个已停止的 v1 Pod（阶段为 Succeeded）可能还在列表里，处于删除中。",
       },
     });
     await p.step("kubectl rollout status deployment/app --timeout=120s", { expect: /successfully rolled out/ });

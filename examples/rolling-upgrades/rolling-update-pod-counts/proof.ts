@@ -21,6 +21,23 @@ const replicaSetsAre = (expected: Record<string, [number, number]>) => {
   );
 };
 
+// A watch of the Pods, kept running in the background through the whole rollout: one line per event.
+const watchFile = "/tmp/rolling-update-pod-counts.watch";
+const watch = `timeout 300 kubectl get pods -l app.kubernetes.io/name=app --watch --output-watch-events -o custom-columns=EVENT:.type,NAME:.object.metadata.name,READY:.object.status.containerStatuses[0].ready,DELETING:.object.metadata.deletionTimestamp > ${watchFile} 2>&1 & echo $!`;
+type PodState = { ready: boolean; deleting: boolean };
+/** The watch's events applied one by one: the Pods that exist after each event (ADDED/MODIFIED set, DELETED removes). */
+const states = (output: string) => {
+  const pods = new Map<string, PodState>();
+  return rows(output).map(([event, name, ready, deleting]) => {
+    if (event === "DELETED") pods.delete(name);
+    else pods.set(name, { ready: ready === "true", deleting: deleting !== "<none>" });
+    return new Map(pods);
+  });
+};
+/** Pods counted by the Deployment (not being deleted), and those of them that are Ready. */
+const counted = (pods: Map<string, PodState>) => [...pods].filter(([, s]) => !s.deleting);
+const available = (pods: Map<string, PodState>) => counted(pods).filter(([, s]) => s.ready);
+
 /** Makes one not-yet-ready Pod of the new ReplicaSet Ready, once `started` of its Pods are running. */
 async function readyOne(p: ProofContext, newRs: string, started: number, note?: Text) {
   const list = await p.step(pods, {
@@ -62,9 +79,28 @@ export default defineProof({
     await p.step("kubectl rollout status deployment/app --timeout=60s", { expect: /successfully rolled out/ });
     await p.step(replicaSets, { expect: replicaSetsAre({ "1": [4, 4] }) });
 
+    p.cleanup(`rm -f ${watchFile}`);
+    const watcher = await p.step(watch, {
+      expect: /^\d+$/,
+      note: {
+        en: "Start watching the Pods in the background (for at most 300 s), before the update. kubectl writes one line per change of any Pod: the event, the Pod, whether it is Ready, and since when it is being deleted. The output is the watch's process id.",
+        "zh-cn": "在更新之前，先在后台开始 watch 这些 Pod（最多 300 秒）。任何一个 Pod 有变化，kubectl 就写一行：事件、Pod、是否 Ready、从何时起在删除中。输出是 watch 的进程号。",
+      },
+    });
+    p.cleanup(`kill ${watcher.output} 2>/dev/null || true`);
+    await p.step(`cat ${watchFile}`, {
+      until: true,
+      timeout: 30,
+      expect: that(
+        { en: "the watch has listed 4 Pods (ADDED), all Ready and none being deleted", "zh-cn": "watch 已列出 4 个 Pod（ADDED），都已 Ready，都不在删除中" },
+        (out) => rows(out).length === 4 && rows(out).every((r) => r[0] === "ADDED" && r[2] === "true" && r[3] === "<none>"),
+      ),
+      note: { en: "The watch is running: it starts by listing the Pods as they are.", "zh-cn": "watch 已在运行：它先列出 Pod 的现状。" },
+    });
+
     await p.step("kubectl set env deployment/app VERSION=v2", {
       expect: "deployment.apps/app env updated",
-      note: { en: "Change the Pod template: a rollout begins.", "zh-cn": "修改 Pod 模板：滚动更新开始。" },
+      note: { en: "Change the Pod template: a rollout begins.", "zh-cn": "修改 Pod 模板：上线开始。" },
     });
     const stalled = await p.step(replicaSets, {
       until: true,
@@ -131,6 +167,31 @@ export default defineProof({
       note: {
         en: "Done: 4 new Pods; the old ReplicaSet stays, scaled to 0, as history.",
         "zh-cn": "完成：4 个新 Pod；旧 ReplicaSet 缩到 0 保留下来，作为历史。",
+      },
+    });
+    await p.step(`kill ${watcher.output}`, { note: { en: "Stop the watch.", "zh-cn": "停止 watch。" } });
+    await p.step(`cat ${watchFile}`, {
+      expect: that(
+        {
+          en: `after the first 4 lines (the initial list), every state the events lead to has at most 5 Pods not being deleted and at least 3 of them Ready; in the last one, the only Pods not being deleted are 4 Ready Pods of ${newRs}`,
+          "zh-cn": `在前 4 行（初始列表）之后，事件所导致的每一个状态里，不在删除中的 Pod 最多 5 个，其中 Ready 的至少 3 个；最后一个状态里，不在删除中的只有 ${newRs} 的 4 个 Ready 的 Pod`,
+        },
+        (out) => {
+          const after = states(out).slice(3);
+          const last = after.at(-1);
+          return (
+            after.length > 1 &&
+            after.every((pods) => counted(pods).length <= 5 && available(pods).length >= 3) &&
+            !!last &&
+            counted(last).length === 4 &&
+            available(last).length === 4 &&
+            counted(last).every(([name]) => name.startsWith(`${newRs}-`))
+          );
+        },
+      ),
+      note: {
+        en: "Every change to every Pod during the rollout, as the API server sent it to the watch. Counting after each one: never more than 5 Pods that the Deployment counts (4 + maxSurge 1), never fewer than 3 Ready among them (4 − maxUnavailable 1). A Pod shutting down (DELETING set) is in neither count.",
+        "zh-cn": "上线过程中每个 Pod 的每一次变化，都是 API server 推送给 watch 的原样记录。每次变化之后清点：Deployment 计入的 Pod 从不超过 5 个（4 + maxSurge 1），其中 Ready 的从不少于 3 个（4 − maxUnavailable 1）。正在关闭的 Pod（DELETING 有值）两边都不计。",
       },
     });
     const oldRs = rows(stalled.output).find((r) => r[1] === "1")![0];
