@@ -111,6 +111,19 @@ export function ticks(max: number, count = 4): number[] {
 	return values;
 }
 
+/**
+ * The chart's own styles, inside the SVG: only pages with a chart carry them. Colours are Starlight's, so a
+ * chart follows the light and dark themes.
+ */
+const chartStyle =
+	'.kp-chart__svg{display:block;width:100%;height:auto;font-family:var(--__sl-font);color:var(--sl-color-gray-2)}' +
+	'.kp-chart__svg .axis{stroke:currentColor}.kp-chart__svg .grid{stroke:var(--sl-color-gray-5);stroke-dasharray:2 3}' +
+	'.kp-chart__svg text{font-size:10px;fill:currentColor}.kp-chart__svg .label{fill:var(--sl-color-gray-3)}' +
+	'.kp-chart__svg .s1{stroke:var(--sl-color-text-accent);fill:var(--sl-color-text-accent)}' +
+	'.kp-chart__svg .s2{stroke:var(--sl-color-green);fill:var(--sl-color-green)}' +
+	'.kp-chart__svg path{fill:none;stroke-width:2}.kp-chart__svg path.s2{stroke-dasharray:5 3}' +
+	'.kp-chart__svg .hollow{fill:var(--sl-color-bg);stroke-width:1.5}';
+
 const W = 360;
 const H = 218;
 const M = { top: 30, right: 12, bottom: 34, left: 34 };
@@ -136,7 +149,7 @@ export function chartSvg(chart: Chart, words: ChartWords, idBase: string): strin
 	// x axis, ticks and label
 	parts.push(`<line class="axis" x1="${M.left}" y1="${axisY}" x2="${M.left + plotW}" y2="${axisY}"/>`);
 	for (const t of xTicks) {
-		parts.push(`<text class="tick" x="${sx(t)}" y="${axisY + 13}" text-anchor="middle">${t}</text>`);
+		parts.push(`<text x="${sx(t)}" y="${axisY + 13}" text-anchor="middle">${t}</text>`);
 	}
 	parts.push(`<text class="label" x="${M.left + plotW / 2}" y="${H - 4}" text-anchor="middle">${escape(words.x)}</text>`);
 
@@ -146,7 +159,7 @@ export function chartSvg(chart: Chart, words: ChartWords, idBase: string): strin
 		const sy = (y: number) => round(axisY - (y / yTop) * plotH);
 		for (const t of yTicks) {
 			parts.push(`<line class="grid" x1="${M.left}" y1="${sy(t)}" x2="${M.left + plotW}" y2="${sy(t)}"/>`);
-			parts.push(`<text class="tick" x="${M.left - 5}" y="${sy(t) + 3.5}" text-anchor="end">${t}</text>`);
+			parts.push(`<text x="${M.left - 5}" y="${sy(t) + 3.5}" text-anchor="end">${t}</text>`);
 		}
 		parts.push(`<text class="label" x="10" y="${M.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 10 ${M.top + plotH / 2})">${escape(words.y)}</text>`);
 		// A step line: a value holds until the next table shows another.
@@ -164,7 +177,7 @@ export function chartSvg(chart: Chart, words: ChartWords, idBase: string): strin
 		const row = (provider: string) => round(M.top + ((providers.indexOf(provider) + 0.5) / providers.length) * plotH);
 		for (const provider of providers) {
 			parts.push(`<line class="grid" x1="${M.left}" y1="${row(provider)}" x2="${M.left + plotW}" y2="${row(provider)}"/>`);
-			parts.push(`<text class="tick" x="${M.left - 5}" y="${row(provider) + 3.5}" text-anchor="end">${escape(provider)}</text>`);
+			parts.push(`<text x="${M.left - 5}" y="${row(provider) + 3.5}" text-anchor="end">${escape(provider)}</text>`);
 		}
 		for (const p of chart.points) {
 			parts.push(`<circle class="${p.own ? 's1' : 's2 hollow'}" cx="${sx(p.seconds)}" cy="${row(p.provider)}" r="${p.own ? 5 : 4}"/>`);
@@ -173,19 +186,20 @@ export function chartSvg(chart: Chart, words: ChartWords, idBase: string): strin
 	// Legend, above the plot: one mark and name per series, side by side.
 	const legendY = 12;
 	const second = M.left + 24 + Math.max(60, words.series[0].length * 6.5);
-	parts.push(`<circle class="s1" cx="${M.left + 4}" cy="${legendY}" r="3.5"/><text class="tick" x="${M.left + 12}" y="${legendY + 3.5}">${escape(words.series[0])}</text>`);
+	parts.push(`<circle class="s1" cx="${M.left + 4}" cy="${legendY}" r="3.5"/><text x="${M.left + 12}" y="${legendY + 3.5}">${escape(words.series[0])}</text>`);
 	parts.push(
 		chart.kind === 'rollout'
 			? `<rect class="s2" x="${second - 3}" y="${legendY - 3}" width="6" height="6"/>`
 			: `<circle class="s2 hollow" cx="${second}" cy="${legendY}" r="3.5"/>`,
 	);
-	parts.push(`<text class="tick" x="${second + 8}" y="${legendY + 3.5}">${escape(words.series[1])}</text>`);
+	parts.push(`<text x="${second + 8}" y="${legendY + 3.5}">${escape(words.series[1])}</text>`);
 
 	const title = `${idBase}-title`;
 	const desc = `${idBase}-desc`;
 	return (
 		`<svg class="kp-chart__svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${title} ${desc}" xmlns="http://www.w3.org/2000/svg">` +
 		`<title id="${title}">${escape(words.title)}</title><desc id="${desc}">${escape(words.description)}</desc>` +
+		`<style>${chartStyle}</style>` +
 		parts.join('') +
 		`</svg>`
 	);

@@ -140,8 +140,16 @@ function expectStep(shown: string, step: TranscriptStep, label: string, locale: 
 }
 
 /** Translated strings are escaped once, and a page in another language shows no English UI text. */
-function expectLanguage(section: string, where: string, locale: LocaleKey, english: Record<string, string>, strings: Record<string, string>): void {
-	const prose = textOf(section.replace(/<(pre|code|figure|svg)\b[\s\S]*?<\/\1>/g, ''));
+function expectLanguage(
+	section: string,
+	where: string,
+	locale: LocaleKey,
+	english: Record<string, string>,
+	strings: Record<string, string>,
+	data: string[] = [],
+): void {
+	// `data`: recorded texts shown as they are (a failed run's message from the runner, in English).
+	const prose = data.reduce((text, quoted) => text.split(quoted).join(''), textOf(section.replace(/<(pre|code|figure|svg)\b[\s\S]*?<\/\1>/g, '')));
 	expect(prose, `${where}: text escaped twice`).not.toMatch(/&(?:quot|amp|lt|gt|#39);/);
 	if (locale === 'en') return;
 	// An English fragment of a UI string (words between the {{values}}) in the page's text. A single short word
@@ -196,7 +204,7 @@ describe.each(localeKeys)('claim cards (%s)', (locale) => {
 				const step = run?.steps[index];
 				if (step) expectStep(shown[i]?.html ?? '', step, `${where}: step ${index + 1} (${step.command})`, locale, strings);
 			}
-			expectLanguage(card, where, locale, english, strings);
+			expectLanguage(card, where, locale, english, strings, run?.steps.flatMap((step) => (step.expected ? [step.expected] : [])) ?? []);
 		},
 	);
 });
@@ -247,7 +255,10 @@ describe.each(localeKeys)('proof pages (%s)', (locale) => {
 			}
 
 			expect(copyTexts(section).at(-1), `${where}: run it yourself`).toBe(rerunCommand(id));
-			expectLanguage(section, where, locale, english, strings);
+			expectLanguage(section, where, locale, english, strings, [
+				...transcript.runs.flatMap((r) => (r.failure ? [r.failure.message] : [])),
+				...(run?.steps.flatMap((step) => (step.expected ? [step.expected] : [])) ?? []),
+			]);
 		},
 	);
 });
