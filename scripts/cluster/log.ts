@@ -21,7 +21,7 @@ export async function timed<T>(what: string, fn: () => Promise<T>): Promise<T> {
 
 /** An error whose message is meant for the person running the command: it names what is at fault. */
 export class ClusterError extends Error {
-  readonly detail: string | undefined;
+  detail: string | undefined;
   constructor(message: string, detail?: string) {
     super(message);
     this.detail = detail;

@@ -13,8 +13,13 @@ export interface Started {
 /** Passed to Provider.up: call started() right before starting something that down or an undo must remove. */
 export class UpLedger {
   readonly items: Started[] = [];
+  /** Paths a rollback moved (logs kept outside the state it removes): the error is made to name the new place. */
+  readonly moved: [from: string, to: string][] = [];
   started(what: string, undo: () => Promise<void>): void {
     if (!this.items.some((i) => i.what === what)) this.items.push({ what, undo });
+  }
+  relocated(from: string, to: string): void {
+    this.moved.push([from, to]);
   }
 }
 
@@ -72,6 +77,12 @@ export async function upWithRollback(
         );
       }
       log(`rolled back: nothing this up started is left`);
+      if (e instanceof Error) {
+        for (const [from, to] of ledger.moved) {
+          e.message = e.message.split(from).join(to);
+          if (e instanceof ClusterError && e.detail) e.detail = e.detail.split(from).join(to);
+        }
+      }
     }
     throw e;
   }

@@ -151,3 +151,16 @@ describe("stopPids", () => {
     expect(describeProcess(2 ** 30)).toEqual({ command: "?", state: undefined });
   });
 });
+
+describe("a rollback that moved the logs", () => {
+  it("makes the error name where the logs are now", async () => {
+    const failure = upWithRollback(
+      async (ledger) => {
+        ledger.started("state", async () => ledger.relocated("/var/lib/x/logs", "/tmp/kept"));
+        throw new ClusterError("kube-apiserver exited during start-up (log: /var/lib/x/logs/kube-apiserver.log)");
+      },
+      { retain: false, downCommand: "npm run cluster:down", log: () => {} },
+    );
+    await expect(failure).rejects.toThrow("kube-apiserver exited during start-up (log: /tmp/kept/kube-apiserver.log)");
+  });
+});

@@ -73,6 +73,7 @@ export async function upLocal(options: UpOptions = {}): Promise<void> {
       const kept = await mkdtemp(join(tmpdir(), "k8s-proven-failed-up-logs-"));
       await cp(state.logs, kept, { recursive: true });
       step(`the failed up's logs are kept in ${kept}`);
+      options.ledger?.relocated(state.logs, kept);
     }
     await downLocal();
   });
