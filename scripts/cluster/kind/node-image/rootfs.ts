@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { $ } from "zx";
 import { ClusterError, timed } from "../../log.ts";
 import { cacheRoot } from "../../paths.ts";
+import { hostAptSources, mirrorFromSources } from "./apt-mirror.ts";
 
 export const nodeImageCache = join(cacheRoot, "kind-node");
 const suite = "bookworm";
-const mirror = process.env.DEBIAN_MIRROR ?? "http://deb.debian.org/debian";
 // kind's base image list without nfs-common, open-iscsi, fuse-overlayfs and curl, which no proof uses (jq stays:
 // kind's createContainer hook needs it); ipset for network plugins that keep their address sets in it.
 const packages = [
@@ -38,6 +38,13 @@ export async function ensureNodeRootfs(): Promise<string> {
   if (process.getuid?.() !== 0) throw new ClusterError("building the kind node image's root filesystem needs root (debootstrap)");
   if ((await $({ quiet: true, nothrow: true })`command -v debootstrap`).exitCode !== 0) {
     throw new ClusterError("debootstrap is missing: install Debian's debootstrap (apt-get install -y debootstrap)");
+  }
+  const sources = hostAptSources();
+  const mirror = process.env.DEBIAN_MIRROR || mirrorFromSources(sources, suite);
+  if (!mirror) {
+    throw new ClusterError(
+      `no Debian archive with component main in this host's apt sources (${sources.map((f) => f.name).join(", ") || "none found in /etc/apt"}): set DEBIAN_MIRROR to the Debian mirror to debootstrap ${suite} from`,
+    );
   }
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
