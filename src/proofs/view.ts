@@ -112,8 +112,8 @@ export function proofPageUrl(locale: string, id: string, base = '/'): string {
  *    and printed something; in a transcript recorded before checks were stored, the last step with a note and
  *    output; else the last step with output; else the last step;
  * 3. plus the step just before it when that step is its witness: the same command (a before/after pair), or a
- *    step with output whose own output was checked and which carries a note (it shows what the decisive step is
- *    compared with).
+ *    step with output, a note and a stated check of its own (it states what the decisive step is compared
+ *    with). In a transcript without checks, a step with output and a note.
  * Deterministic and data-only: no hand annotation, so a re-recorded transcript picks its steps the same way.
  */
 export function decisiveSteps(run: Pick<TranscriptRun, 'steps' | 'result'>): number[] {
@@ -130,10 +130,11 @@ export function decisiveSteps(run: Pick<TranscriptRun, 'steps' | 'result'>): num
 	if (decisive < 0) decisive = steps.length - 1;
 	const step = steps[decisive] as TranscriptStep;
 	const before = steps[decisive - 1];
+	const stated = (candidate: TranscriptStep) => candidate.checked?.output !== undefined && 'says' in candidate.checked.output;
 	const witness =
 		before !== undefined &&
 		hasOutput(before) &&
-		(before.command === step.command || (before.note !== undefined && (anyChecked ? checksOutput(before) : true)));
+		(before.command === step.command || (before.note !== undefined && (anyChecked ? stated(before) : true)));
 	return witness ? [decisive - 1, decisive] : [decisive];
 }
 

@@ -143,13 +143,15 @@ describe('decisiveSteps', () => {
 		const steps = [step({ command: 'a', checked: equals }), step({ command: 'b', checked: says }), step({ checked: exit }), step({ checked: says, output: '' })];
 		expect(decisiveSteps({ result: 'passed', steps })).toEqual([1]);
 	});
-	it('adds the step before when it is a witness: the same command, or a checked step with a note', () => {
+	it('adds the step before when it is a witness: the same command, or a step with a note and a stated check', () => {
 		const read = 'kubectl exec demo -- cat /etc/app/MODE';
 		expect(decisiveSteps({ result: 'passed', steps: [step({ command: read }), step({ command: 'kubectl apply -f x', output: 'ok' }), step({ command: read, checked: equals })] })).toEqual([2]);
 		expect(decisiveSteps({ result: 'passed', steps: [step({ command: read, checked: exit }), step({ command: read, checked: equals })] })).toEqual([0, 1]);
 		const noted = step({ checked: says, note: { en: 'before', 'zh-cn': '之前' } });
 		expect(decisiveSteps({ result: 'passed', steps: [noted, step({ checked: says })] })).toEqual([0, 1]);
 		expect(decisiveSteps({ result: 'passed', steps: [step({ command: 'a', checked: exit, note: noted.note }), step({ checked: says })] })).toEqual([1]);
+		// An exact-text check with a note is no witness: it only confirms a step on the way.
+		expect(decisiveSteps({ result: 'passed', steps: [step({ command: 'a', checked: equals, note: noted.note }), step({ checked: says })] })).toEqual([1]);
 	});
 	it('in a failed run, is the step that failed', () => {
 		const steps = [step({ checked: equals }), step({ checked: equals, pass: false, command: 'b' }), step({ checked: equals })];
