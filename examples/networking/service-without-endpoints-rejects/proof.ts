@@ -5,6 +5,9 @@ export default defineProof({
     en: "A Service without ready endpoints refuses connections at once",
     "zh-cn": "没有就绪端点的 Service 会立即拒绝连接",
   },
+  // Local only for now: on the three-node kind cluster (kube-router enforcing NetworkPolicy) the same request timed
+  // out after 5 s instead of being refused, in the run of 2026-12-04. Not yet explained, so not claimed for kind.
+  needs: ["local-provider"],
   async run(p) {
     await p.step("kubectl apply -f client.yaml -f service.yaml", { expect: "pod/client created\nservice/web created" });
     await p.step("kubectl wait --for=condition=Ready pod/client --timeout=120s", { expect: "pod/client condition met" });
