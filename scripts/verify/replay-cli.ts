@@ -1,6 +1,5 @@
 // npm run replay [-- <id|area>…]: re-checks every recorded run of the selected transcripts against the
 // proofs as they read now, with no cluster (scripts/verify/replay.ts). Exits 1 on any disagreement.
-// --unrecorded-checks accepts steps recorded before transcripts stored their checks (conversion only).
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { examplesDir, listExampleIds, selectIds } from "./examples.ts";
@@ -10,7 +9,7 @@ import { readTranscript, transcriptPath, transcriptsDir } from "./transcript.ts"
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { examples: { type: "string" }, transcripts: { type: "string" }, "unrecorded-checks": { type: "boolean", default: false } },
+  options: { examples: { type: "string" }, transcripts: { type: "string" } },
 });
 const root = values.examples ? resolve(values.examples) : examplesDir;
 const dir = values.transcripts ? resolve(values.transcripts) : transcriptsDir;
@@ -33,7 +32,7 @@ for (const id of ids) {
   const proof = await loadProof(id, root);
   for (const run of t.runs) {
     runs++;
-    const problems = await replayRun(id, proof, run, { unrecordedChecks: values["unrecorded-checks"] });
+    const problems = await replayRun(id, proof, run);
     const label = `${relative(process.cwd(), transcriptPath(id, dir))}, run on ${run.kubernetes} (${run.provider})`;
     if (problems.length) {
       bad++;

@@ -13,12 +13,7 @@ class Stop extends Error {}
 const quote = (command: string) => `\`${command.length > 200 ? `${command.slice(0, 197)}…` : command}\``;
 
 /** What is wrong with a recorded run as its proof now reads; empty when replay agrees with the recording. */
-export interface ReplayOptions {
-  /** Accept steps recorded before checks were stored (while converting proofs; never in the tests). */
-  unrecordedChecks?: boolean;
-}
-
-export async function replayRun(id: string, proof: ProofDefinition, run: TranscriptRun, replay: ReplayOptions = {}): Promise<string[]> {
+export async function replayRun(id: string, proof: ProofDefinition, run: TranscriptRun): Promise<string[]> {
   const problems: string[] = [];
   // A manifest rejected by the dry-run: no step ran, so there is nothing to re-check but the message.
   if (run.failure?.step === -1) return run.steps.length ? ["a run that failed before its first step records steps"] : [];
@@ -38,7 +33,7 @@ export async function replayRun(id: string, proof: ProofDefinition, run: Transcr
         throw new Stop();
       }
       const check = stepCheck(options);
-      if (!(replay.unrecordedChecks && !rec.checked) && !isDeepStrictEqual(rec.checked, check)) {
+      if (!isDeepStrictEqual(rec.checked, check)) {
         problems.push(`step ${n} ${quote(command)}: the check changed since the run was recorded: recorded ${rec.checked ? describeCheck(rec.checked) : "none"}, now ${describeCheck(check)}`);
       }
       const verdict = rec.timedOut
