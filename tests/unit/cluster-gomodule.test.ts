@@ -1,6 +1,6 @@
 // The component builds without Go: the cache key (version + every build flag), what is rebuilt, and the
 // pipeline that downloads the next components' modules while one compiles. A fake GoTool stands in for `go`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,11 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 // A scratch cache, set before the build code reads it.
 const cache = mkdtempSync(join(tmpdir(), "k8s-proven-gomodule-test-"));
 process.env.K8S_PROVEN_CACHE = cache;
-const { ensureGoPrograms, recipeHash, goBuildArgs, isBuilt } = await import("../../scripts/cluster/build/gomodule.ts");
+const { ensureGoPrograms, recipeHash, goBuildArgs, isBuilt, wrapperModule } = await import("../../scripts/cluster/build/gomodule.ts");
 type GoProgram = import("../../scripts/cluster/build/gomodule.ts").GoProgram;
 type GoTool = import("../../scripts/cluster/build/gomodule.ts").GoTool;
 const { ClusterError } = await import("../../scripts/cluster/log.ts");
-const { binDir } = await import("../../scripts/cluster/paths.ts");
+const { binDir, srcDir } = await import("../../scripts/cluster/paths.ts");
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 const program = (name: string, extra: Partial<GoProgram> = {}): GoProgram => ({
@@ -56,7 +56,7 @@ describe("recipeHash: the cache key beside name and version", () => {
   const base = program("a", { tags: ["x"], ldflags: ["-X main.v=1"] });
 
   it("changes with any build flag or environment, not with the sibling-version function", () => {
-    const variants = [{ tags: ["y"] }, { ldflags: ["-X main.v=2"] }, { cgo: true }, { env: { CGO_CFLAGS: "-O2" } }, { upgrade: ["golang.org/x/net@v0.62.0"] }, { version: "v1.0.1" }];
+    const variants = [{ tags: ["y"] }, { ldflags: ["-X main.v=2"] }, { cgo: true }, { env: { CGO_CFLAGS: "-O2" } }, { upgrade: ["golang.org/x/net@v0.62.0"] }, { version: "v1.0.1" }, { mainSource: "package main\n" }];
     for (const v of variants) expect(recipeHash({ ...base, ...v }), JSON.stringify(v)).not.toBe(recipeHash(base));
     expect(recipeHash({ ...base, siblingVersion: () => "v0.1.0" })).toBe(recipeHash(base));
   });
@@ -102,6 +102,19 @@ describe("ensureGoPrograms", () => {
     const changed = fakeGo();
     await ensureGoPrograms([{ ...d, tags: ["netgo"] }], changed.tool);
     expect(changed.events).toContain("compile d");
+  });
+
+  it("a main package of our own goes into the wrapper, and only upstream's mains into tools.go; a later recipe without it drops it", async () => {
+    const own = `${wrapperModule({ name: "g" })}/cmd/g`;
+    const g = program("g", { packages: [own, "example.com/g/cmd/helper"], mainSource: "package main\n\nfunc main() {}\n" });
+    await ensureGoPrograms([g], fakeGo().tool);
+    const work = srcDir("g-v1.0.0");
+    expect(readFileSync(join(work, "cmd", "g", "main.go"), "utf8")).toBe(g.mainSource);
+    const tools = readFileSync(join(work, "tools.go"), "utf8");
+    expect(tools).toContain('_ "example.com/g/cmd/helper"');
+    expect(tools).not.toContain(own);
+    await ensureGoPrograms([program("g")], fakeGo().tool);
+    expect(existsSync(join(work, "cmd"))).toBe(false);
   });
 
   it("a failing download names its component, after the components before it are built", async () => {

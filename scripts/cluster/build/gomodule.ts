@@ -28,7 +28,16 @@ export interface GoProgram {
   env?: Record<string, string>;
   /** Dependencies raised to these versions (module@version) over the upstream go.mod, e.g. past reported flaws. */
   upgrade?: string[];
+  /**
+   * A main package of our own, built instead of upstream's (e.g. CoreDNS with only the plugins the cluster
+   * uses, as CoreDNS's plugin.cfg allows at compile time). Written to cmd/<name>/main.go of the wrapper;
+   * list `${wrapperModule(p)}/cmd/<name>` in packages.
+   */
+  mainSource?: string;
 }
+
+/** The module path of a program's generated wrapper module. */
+export const wrapperModule = (p: Pick<GoProgram, "name">) => `k8sproven.local/build/${p.name}`;
 
 interface GoModJson {
   Go?: string;
@@ -198,7 +207,7 @@ async function writeWrapper(p: GoProgram, work: string, go: GoTool): Promise<voi
   const { GoMod } = await go.download(`${p.module}@${p.version}`, work);
   const upstream = JSON.parse(await go.editJson(GoMod)) as GoModJson;
 
-  const lines = [`module k8sproven.local/build/${p.name}`, "", `go ${upstream.Go ?? "1.26"}`, ""];
+  const lines = [`module ${wrapperModule(p)}`, "", `go ${upstream.Go ?? "1.26"}`, ""];
   // A dependency's godebug line is ignored; the upstream binary is built with it, so we carry it over.
   for (const d of upstream.Godebug ?? []) lines.push(`godebug ${d.Key}=${d.Value}`);
   lines.push("", `require ${p.module} ${p.version}`, "");
@@ -213,7 +222,14 @@ async function writeWrapper(p: GoProgram, work: string, go: GoTool): Promise<voi
   }
   for (const x of upstream.Exclude ?? []) lines.push(`exclude ${x.Path} ${x.Version}`);
   await writeFile(join(work, "go.mod"), lines.join("\n") + "\n");
-  // Keeps the main packages reachable so `go mod tidy` records everything they import.
-  const imports = p.packages.map((pkg) => `\t_ "${pkg}"`).join("\n");
-  await writeFile(join(work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport (\n${imports}\n)\n`);
+  await rm(join(work, "cmd"), { recursive: true, force: true }); // a main package of an earlier recipe
+  if (p.mainSource !== undefined) {
+    await mkdir(join(work, "cmd", p.name), { recursive: true });
+    await writeFile(join(work, "cmd", p.name, "main.go"), p.mainSource);
+  }
+  // Keeps upstream's main packages reachable so `go mod tidy` records everything they import (our own
+  // main package is part of the wrapper module, which tidy reads anyway).
+  const upstreamMains = p.packages.filter((pkg) => !pkg.startsWith(`${wrapperModule(p)}/`));
+  const imports = upstreamMains.length ? `\nimport (\n${upstreamMains.map((pkg) => `\t_ "${pkg}"`).join("\n")}\n)\n` : "";
+  await writeFile(join(work, "tools.go"), `//go:build tools\n\npackage tools\n${imports}`);
 }
