@@ -62,17 +62,17 @@ export default defineProof({
       timeout: 90,
       expect: that(
         {
-          en: `same UID (${uid}); an IPv4 address other than ${ip}; RESTARTS is 1 and the container is ready`,
-          "zh-cn": `UID 相同（${uid}）；IPv4 地址不再是 ${ip}；RESTARTS 为 1，容器已就绪`,
+          en: `same UID (${uid}); an IPv4 address other than ${ip}; RESTARTS is 1 or more and the container is ready`,
+          "zh-cn": `UID 相同（${uid}）；IPv4 地址不再是 ${ip}；RESTARTS 至少为 1，容器已就绪`,
         },
         (o) => {
           const [u, i, r, ready] = row(o);
-          return u === uid && ipv4.test(i ?? "") && i !== ip && r === "1" && ready === "true";
+          return u === uid && ipv4.test(i ?? "") && i !== ip && Number(r) >= 1 && ready === "true";
         },
       ),
       note: {
-        en: "The same Pod (same UID), with its container started again in the new sandbox — and a new IP: the network plugin set up a new network namespace and handed out another address. A Pod's IP lives as long as its sandbox, not as long as the Pod.",
-        "zh-cn": "还是同一个 Pod（UID 相同），容器在新沙箱里重新启动了——IP 却是新的：网络插件为新的网络命名空间分配了另一个地址。Pod 的 IP 与它的沙箱同生共死，而不是与 Pod 同生共死。",
+        en: "The same Pod (same UID), with its container started again in the new sandbox — and a new IP: the network plugin set up a new network namespace and handed out another address. A Pod's IP lives as long as its sandbox, not as long as the Pod. RESTARTS may read 2: when the kubelet sees the container's exit before the sandbox's, it first tries to start the container in the dead sandbox (event Failed: failed to load sandbox task), and that attempt counts too.",
+        "zh-cn": "还是同一个 Pod（UID 相同），容器在新沙箱里重新启动了——IP 却是新的：网络插件为新的网络命名空间分配了另一个地址。Pod 的 IP 与它的沙箱同生共死，而不是与 Pod 同生共死。RESTARTS 也可能是 2：如果 kubelet 先发现容器退出、后发现沙箱退出，它会先尝试在已经死掉的沙箱里启动容器（事件 Failed：failed to load sandbox task），这次尝试也算一次重启。",
       },
     });
   },
