@@ -12,7 +12,7 @@ const container = (pod: string) =>
 export default defineProof({
   title: {
     en: "A mounted ConfigMap shows its current value after a container restart, a Pod replacement and a rollout",
-    "zh-cn": "以卷挂载的 ConfigMap，在容器重启、Pod 被替换和滚动发布之后显示的都是当前值",
+    "zh-cn": "以卷挂载的 ConfigMap，在容器重启、Pod 被替换和上线之后显示的都是当前值",
   },
   async run(p) {
     await p.step("kubectl apply -f configmap.yaml -f deployment.yaml", { expect: "configmap/app-config created\ndeployment.apps/app created" });

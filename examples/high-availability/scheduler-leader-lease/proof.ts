@@ -44,7 +44,7 @@ export default defineProof({
         expect: renewsEvery(holder, 1.9, 4, 3),
         note: {
           en: "Watch the Lease for 7 seconds: the same holder writes a new renewTime about every 2 seconds (the default retryPeriod). That write is the leader's proof of life.",
-          "zh-cn": "观察这个 Lease 7 秒：同一个持有者大约每 2 秒写入一次新的 renewTime（默认 retryPeriod）。这次写入就是领导者仍然存活的证明。",
+          "zh-cn": "观察这个 Lease 7 秒：同一个持有者大约每 2 秒写入一次新的 renewTime（默认 retryPeriod）。这次写入就是领导者仍然存活的证据。",
         },
       },
     );

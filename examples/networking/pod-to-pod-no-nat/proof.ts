@@ -36,7 +36,7 @@ export default defineProof({
       ),
       note: {
         en: "The server's own log records the same peer address. (This proof does not choose the Pods' nodes; the network model requires the same whether they share one or not.)",
-        "zh-cn": "server 自己的日志记录了同一个对端地址。（这个证明不指定两个 Pod 所在的节点；无论它们是否在同一节点上，网络模型的要求都一样。）",
+        "zh-cn": "server 自己的日志记录了同一个对端地址。（这个验证不指定两个 Pod 所在的节点；无论它们是否在同一节点上，网络模型的要求都一样。）",
       },
     });
   },

@@ -83,7 +83,7 @@ export default defineProof({
       expect: created(low),
       note: {
         en: "A PriorityClass maps a name to an integer. It is cluster-wide, not in the proof's namespace: the label marks it as this proof's.",
-        "zh-cn": "PriorityClass 把一个名称映射成一个整数。它是集群级对象，不在本证明的命名空间里：标签表明它属于本证明。",
+        "zh-cn": "PriorityClass 把一个名称映射成一个整数。它是集群级对象，不在本验证的命名空间里：标签表明它属于本验证。",
       },
     });
     await p.step(createClass(high, 1000000, "work that may preempt"), { expect: created(high) });

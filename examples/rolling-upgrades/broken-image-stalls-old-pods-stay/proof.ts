@@ -20,7 +20,7 @@ const stuck = that(
 export default defineProof({
   title: {
     en: "A rollout to an image that cannot be pulled stalls with 2 new Pods in ImagePullBackOff, while 3 old Pods keep serving",
-    "zh-cn": "发布一个拉取不到的镜像，滚动更新会停住：2 个新 Pod 处于 ImagePullBackOff，3 个旧 Pod 继续提供服务",
+    "zh-cn": "上线一个拉取不到的镜像，滚动更新会停住：2 个新 Pod 处于 ImagePullBackOff，3 个旧 Pod 继续提供服务",
   },
   async run(p) {
     await p.step("kubectl apply -f client.yaml -f deployment.yaml -f service.yaml", {

@@ -36,7 +36,7 @@ export default defineProof({
       expect: "deployment.apps/app image updated",
       note: {
         en: "What do 25% of 3 replicas mean? Roll out an image that cannot start, so the rollout stops at its first step and stays there.",
-        "zh-cn": "3 个副本的 25% 是多少？发布一个无法启动的镜像，让滚动更新停在第一步不动。",
+        "zh-cn": "3 个副本的 25% 是多少？上线一个无法启动的镜像，让滚动更新停在第一步不动。",
       },
     });
     await p.step(replicaSets, {

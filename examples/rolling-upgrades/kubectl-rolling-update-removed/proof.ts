@@ -50,7 +50,7 @@ export default defineProof({
       expect: "error: no status viewer has been implemented for ReplicationController",
       note: {
         en: "But rollouts are not for it: kubectl rollout knows no ReplicationController.",
-        "zh-cn": "但滚动发布与它无关：kubectl rollout 不认识 ReplicationController。",
+        "zh-cn": "但上线与它无关：kubectl rollout 不认识 ReplicationController。",
       },
     });
   },

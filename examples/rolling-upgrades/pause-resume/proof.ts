@@ -15,7 +15,7 @@ const revisions = (output: string) =>
 export default defineProof({
   title: {
     en: "While a Deployment is paused, template edits roll out nothing; resume rolls them all out as one new revision",
-    "zh-cn": "Deployment 暂停期间，修改模板不会触发发布；恢复后，所有修改作为一个新修订版本一次发布",
+    "zh-cn": "Deployment 暂停期间，修改模板不会触发上线；恢复后，所有修改作为一个新修订版本一次上线",
   },
   async run(p) {
     await p.step("kubectl apply -f deployment.yaml", { expect: "deployment.apps/app created" });

@@ -7,7 +7,7 @@ const replicaSets =
 export default defineProof({
   title: {
     en: "After progressDeadlineSeconds without progress a rollout is marked ProgressDeadlineExceeded, and nothing is rolled back",
-    "zh-cn": "超过 progressDeadlineSeconds 仍无进展，发布被标记为 ProgressDeadlineExceeded，但不会自动回滚",
+    "zh-cn": "超过 progressDeadlineSeconds 仍无进展，上线被标记为 ProgressDeadlineExceeded，但不会自动回滚",
   },
   async run(p) {
     await p.step("kubectl apply -f deployment.yaml", { expect: "deployment.apps/app created" });
@@ -63,7 +63,7 @@ export default defineProof({
       ),
       note: {
         en: "Both ReplicaSets are left where the rollout stopped: the 2 old Pods still Ready, next to the 1 new Pod that cannot start.",
-        "zh-cn": "两个 ReplicaSet 都停在发布停下的地方：2 个旧 Pod 仍然就绪，旁边是那个启动不了的新 Pod。",
+        "zh-cn": "两个 ReplicaSet 都停在上线停下的地方：2 个旧 Pod 仍然就绪，旁边是那个启动不了的新 Pod。",
       },
     });
   },
