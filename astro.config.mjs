@@ -31,7 +31,10 @@ export default defineConfig({
 			customCss: ['./src/styles/custom.css'],
 			// src/pages/404.astro, one page for both languages (a docs entry `404` clashed with the catch-all route).
 			disable404Route: true,
+			// Hero links get the base path; the 404 page loses its canonical, hreflang alternates and og:url, and its
+			// language picker: each would name a page that does not exist (/404/, /en/404/, /zh-cn/404/).
 			routeMiddleware: './src/route-data.ts',
+			components: { LanguageSelect: './src/components/LanguageSelect.astro' },
 			// Pagefind search is on by default; it indexes each language separately (html lang).
 			pagefind: true,
 		}),

@@ -108,3 +108,40 @@ export function toLocalTarget(value: string, pagePath: string): LocalTarget | un
 	const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
 	return { path: url.pathname, fragment: fragment || undefined };
 }
+
+/** Starlight's language picker: a custom element around a <select> whose option values are the pages it opens. */
+const LANGUAGE_PICKER = /<starlight-lang-select\b[^>]*>([\s\S]*?)<\/starlight-lang-select\s*>/gi;
+
+/**
+ * The addresses a page gives for itself and its translations: `<link rel="canonical">`, every
+ * `<link rel="alternate" hreflang>`, `<meta property="og:url">`, and the options of Starlight's language picker,
+ * which sends the reader to the chosen option's value. extractRefs finds none of these as a link into the
+ * site: Starlight writes the head's as absolute URLs on the configured site, and option values are not URLs
+ * to HTML.
+ */
+export function extractPageAddresses(html: string): Ref[] {
+	const addresses: Ref[] = [];
+	const markup = stripRawText(html);
+	for (const match of markup.matchAll(TAG)) {
+		const tag = (match[1] ?? '').toLowerCase();
+		const attributes = parseAttributes(match[2] ?? '');
+		const rel = attributes.get('rel')?.toLowerCase().split(/\s+/) ?? [];
+		const href = attributes.get('href');
+		if (tag === 'link' && href !== undefined && rel.includes('canonical')) {
+			addresses.push({ source: 'link[rel=canonical]', value: href });
+		} else if (tag === 'link' && href !== undefined && rel.includes('alternate') && attributes.has('hreflang')) {
+			addresses.push({ source: `link[rel=alternate][hreflang=${attributes.get('hreflang')}]`, value: href });
+		} else if (tag === 'meta' && attributes.get('property') === 'og:url' && attributes.has('content')) {
+			addresses.push({ source: 'meta[property=og:url]', value: attributes.get('content') ?? '' });
+		}
+	}
+	for (const picker of markup.matchAll(LANGUAGE_PICKER)) {
+		for (const match of (picker[1] ?? '').matchAll(TAG)) {
+			const value = parseAttributes(match[2] ?? '').get('value');
+			if ((match[1] ?? '').toLowerCase() === 'option' && value !== undefined) {
+				addresses.push({ source: 'starlight-lang-select option[value]', value });
+			}
+		}
+	}
+	return addresses;
+}

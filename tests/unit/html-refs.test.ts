@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, extractAnchors, extractRefs, parseAttributes, toLocalTarget } from '../support/html-refs.ts';
+import {
+	decodeEntities,
+	extractAnchors,
+	extractPageAddresses,
+	extractRefs,
+	parseAttributes,
+	toLocalTarget,
+} from '../support/html-refs.ts';
 
 describe('extractRefs', () => {
 	it('finds links, stylesheets, scripts, images, srcset entries and meta refresh', () => {
@@ -31,6 +38,25 @@ describe('extractRefs', () => {
 
 	it('reads attributes whose values contain a >', () => {
 		expect(extractRefs('<a title="a > b" href="/ok/">')[0]?.value).toBe('/ok/');
+	});
+});
+
+describe('extractPageAddresses', () => {
+	it('finds the canonical, hreflang alternates, og:url and the language picker options', () => {
+		const html = `<head><link rel="canonical" href="https://example.org/en/a/"/>
+			<link rel="alternate" hreflang="zh-CN" href="https://example.org/zh-cn/a/"/>
+			<link rel="alternate" type="application/rss+xml" href="/rss.xml"/><link rel="stylesheet" href="/s.css"/>
+			<meta property="og:url" content="https://example.org/en/a/"/><meta property="og:title" content="A"/></head>
+			<body><select><option value="dark">Dark</option></select>
+			<starlight-lang-select><label><select><option value="/en/a/" selected>English</option>
+			<option value="/zh-cn/a/">简体中文</option></select></label></starlight-lang-select></body>`;
+		expect(extractPageAddresses(html).map((ref) => `${ref.source} ${ref.value}`)).toEqual([
+			'link[rel=canonical] https://example.org/en/a/',
+			'link[rel=alternate][hreflang=zh-CN] https://example.org/zh-cn/a/',
+			'meta[property=og:url] https://example.org/en/a/',
+			'starlight-lang-select option[value] /en/a/',
+			'starlight-lang-select option[value] /zh-cn/a/',
+		]);
 	});
 });
 
