@@ -54,6 +54,15 @@ export default defineProof({
         "zh-cn": "FailedScheduling 事件按原因统计被排除的节点：每个可调度节点上都已经有一个副本，反亲和性规则把它排除了。Deployment 并不会收到拒绝，只是把这个副本算作不可用；Pod 一直等到有节点空出来或新节点加入。",
       },
     });
+    await p.step("kubectl get deployment spread -o jsonpath='{.status.replicas} {.status.availableReplicas} {.status.unavailableReplicas}'", {
+      until: true,
+      timeout: 60,
+      expect: `${schedulable + 1} ${schedulable} 1`,
+      note: {
+        en: `The Deployment's view: ${schedulable + 1} replicas, ${schedulable} available, 1 unavailable.`,
+        "zh-cn": `Deployment 看到的是：${schedulable + 1} 个副本，${schedulable} 个可用，1 个不可用。`,
+      },
+    });
     await p.step(`kubectl scale deployment/spread --replicas=${schedulable}`, { expect: "deployment.apps/spread scaled" });
     await p.step(pods, {
       until: true,
