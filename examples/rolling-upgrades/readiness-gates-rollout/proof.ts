@@ -89,7 +89,10 @@ export default defineProof({
         "zh-cn": "旧 ReplicaSet 停在 3：只有新 Pod 变为可用，它才能继续缩容。",
       },
     });
+    // A poll: a v1 Pod that is being deleted stays in the slice (ready false) until the controller drops it.
     await p.step(endpoints, {
+      until: true,
+      timeout: 60,
       expect: that(
         {
           en: `5 endpoints: the 3 v1 Pods ready (${v1Pods.join(", ")}), the 2 v2 Pods not ready (${v2Pods.join(", ")})`,
