@@ -21,6 +21,8 @@ export const state = {
   containerdState: join(runRoot, "containerd"),
   containerdSocket: join(runRoot, "containerd", "containerd.sock"),
   kubeletRoot: join(stateRoot, "kubelet"),
+  // The kubelet's static Pod directory (kubeadm's /etc/kubernetes/manifests); empty but for proofs of static Pods.
+  staticPods: join(stateRoot, "manifests"),
   cniConf: join(stateRoot, "cni", "net.d"),
   cniState: join(runRoot, "cni"),
   localPath: join(stateRoot, "local-path"),

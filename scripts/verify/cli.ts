@@ -10,6 +10,7 @@ import { getProvider } from "../cluster/providers.ts";
 import { chooseProvider } from "../cluster/choose-provider.ts";
 import { connect, targetEnv } from "./cluster.ts";
 import { examplesDir, listExampleIds, selectIds } from "./examples.ts";
+import { loadProof } from "./load.ts";
 import { findLeftovers } from "./leftovers.ts";
 import { parseReportOption, writeReports, type ReportEntry } from "./report.ts";
 import { runProof, waitForDeletedNamespaces } from "./run.ts";
@@ -91,7 +92,11 @@ const entries: ReportEntry[] = [];
 // Longest first (by the last recorded run), so a slow proof does not start last and stretch the run.
 const lastSeconds = new Map<string, number>();
 for (const id of ids) lastSeconds.set(id, (await readTranscript(id, outDir))?.runs[0]?.seconds ?? 0);
-const queue = [...ids].sort((a, b) => lastSeconds.get(b)! - lastSeconds.get(a)!);
+const longestFirst = (a: string, b: string) => lastSeconds.get(b)! - lastSeconds.get(a)!;
+// Exclusive proofs wait until the parallel ones are done, then run one at a time (ProofDefinition.exclusive).
+const exclusive = new Set<string>();
+for (const id of ids) if ((await loadProof(id, root).catch(() => undefined))?.exclusive) exclusive.add(id);
+const queue = ids.filter((id) => !exclusive.has(id)).sort(longestFirst);
 const started = Date.now();
 const startedAt = new Date().toISOString();
 
@@ -134,7 +139,12 @@ async function worker(): Promise<void> {
   }
 }
 
-await Promise.all(Array.from({ length: Math.min(jobs, ids.length || 1) }, worker));
+await Promise.all(Array.from({ length: Math.min(jobs, queue.length || 1) }, worker));
+if (!interrupt.signal.aborted && exclusive.size) {
+  console.log(`running ${exclusive.size} exclusive proof(s) alone: ${[...exclusive].join(", ")}`);
+  queue.push(...[...exclusive].sort(longestFirst));
+  await worker();
+}
 const leftover = await waitForDeletedNamespaces(target);
 if (leftover) {
   counts.failed++;

@@ -99,6 +99,11 @@ export interface ProofDefinition {
   lacks?: Capability[];
   /** Seconds the whole proof may take (default 600): a step never runs past it. */
   budget?: number;
+  /**
+   * Runs alone, after every other proof of the run, because it disturbs the cluster for everyone (it cuts the
+   * kubelet off the API server, say). Another proof running beside it could fail for a reason of this one's.
+   */
+  exclusive?: boolean;
   run(p: ProofContext): Promise<void>;
 }
 

@@ -15,6 +15,7 @@ export const configFile = (name: string) => join(state.config, name);
 export async function writeConfigs(bins: { runc: string; cni: string }): Promise<void> {
   await mkdir(state.config, { recursive: true });
   await mkdir(state.cniConf, { recursive: true });
+  await mkdir(state.staticPods, { recursive: true });
   await writeFile(configFile("containerd.toml"), containerdToml(bins));
   await writeFile(join(state.cniConf, "10-k8s-proven.conflist"), JSON.stringify(cniConflist(), null, 2));
   await writeFile(configFile("kubelet.yaml"), stringify(kubeletConfig(cgroupLayout())));
@@ -116,7 +117,7 @@ export function kubeletConfig(layout: CgroupLayout) {
     imageGCHighThresholdPercent: 100,
     imageGCLowThresholdPercent: 99,
     healthzBindAddress: "127.0.0.1",
-    staticPodPath: "",
+    staticPodPath: state.staticPods,
   };
 }
 

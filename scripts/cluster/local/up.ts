@@ -88,7 +88,10 @@ export async function upLocal(options: UpOptions = {}): Promise<void> {
     await writeKubeconfig("controller-manager", "controller-manager");
     await writeKubeconfig("scheduler", "scheduler");
     await writeKubeconfig("kube-proxy", "kube-proxy");
-    await writeKubeconfig("kubelet", "kubelet-client");
+    // The kubelet reaches the API server at the node's address, as a kubeadm node reaches its control-plane
+    // endpoint. It is then the one host process on that path, which a proof cuts to show what the kubelet does
+    // without the API server (examples/env/restart-while-api-server-unreachable).
+    await writeKubeconfig("kubelet", "kubelet-client", `https://${topology.nodeIP}:${topology.apiPort}`);
   });
   await writeConfigs(bins);
 
