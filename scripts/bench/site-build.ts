@@ -5,7 +5,8 @@
  * - build time per page;
  * - each page's HTML (raw and gzipped), the JavaScript it loads up front (script tags and the modules they import
  *   statically) and its stylesheets, in bytes (the Pagefind search bundle, loaded lazily, is left out);
- * - Lighthouse (mobile, its default: emulated phone, simulated slow 4G and CPU) for one page of each type in each
+ * - Lighthouse (mobile, its default: emulated phone, simulated slow 4G and CPU; the pages served gzipped, as a
+ *   static host serves them: tests/support/static-server.ts) for one page of each type in each
  *   language, or every page with `-- --lighthouse=all`, `-- --lighthouse=none` to skip it: the four category
  *   scores and the total blocking time of the median of `-- --runs=N` runs (3; the machine is shared).
  * and the targets of issue 17 with ✓ or ✗ beside each figure. A measurement, not a test: nothing fails on a
