@@ -3,6 +3,7 @@
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { pluginCollapsibleSections, pluginCollapsibleSectionsTexts } from '@expressive-code/plugin-collapsible-sections';
 import { pluginShellPrompt } from './src/expressive-code/shell-prompt.ts';
+import { pluginCachedShiki } from './src/expressive-code/shiki-cache.ts';
 
 // The summary line of a folded section (a manifest's securityContext, its labels), in the page's language.
 pluginCollapsibleSectionsTexts.addLocale('zh-CN', { collapsedLines: '已折叠 {lineCount} 行，点击展开' });
@@ -13,7 +14,9 @@ pluginCollapsibleSectionsTexts.addLocale('en', { collapsedLines: '{lineCount} {l
 const icon = (path) => `url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='${path}'/%3E%3C/svg%3E")`;
 
 export default defineEcConfig({
-	plugins: [pluginShellPrompt(), pluginCollapsibleSections()],
+	// Shiki with its tokens kept for the build (a proof's manifests are on its page in each language); named
+	// `Shiki`, so it stands in for the one Expressive Code would add.
+	plugins: [pluginCachedShiki(), pluginShellPrompt(), pluginCollapsibleSections()],
 	// Starlight sets the theme with data-theme (before the page renders); a second copy of the light theme's
 	// colours under prefers-color-scheme only served pages without scripts, where Starlight itself is dark.
 	useDarkModeMediaQuery: false,

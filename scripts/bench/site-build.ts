@@ -5,7 +5,8 @@
  * - build time per page;
  * - each page's HTML (raw and gzipped), the JavaScript it loads up front (script tags and the modules they import
  *   statically) and its stylesheets, in bytes (the Pagefind search bundle, loaded lazily, is left out);
- * - Lighthouse (mobile, its default: emulated phone, simulated slow 4G and CPU) for one page of each type in each
+ * - Lighthouse (mobile, its default: emulated phone, simulated slow 4G and CPU; the pages served gzipped, as a
+ *   static host serves them: tests/support/static-server.ts) for one page of each type in each
  *   language, or every page with `-- --lighthouse=all`, `-- --lighthouse=none` to skip it: the four category
  *   scores and the total blocking time of the median of `-- --runs=N` runs (3; the machine is shared).
  * and the targets of issue 17 with ✓ or ✗ beside each figure. A measurement, not a test: nothing fails on a
@@ -159,7 +160,7 @@ export interface LighthouseResult {
 }
 
 /** Debian's Chromium with a DevTools port, for Lighthouse; resolves with the port and a stop function. */
-async function startChromium(): Promise<{ port: number; stop: () => void }> {
+async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'kp-lighthouse-'));
 	const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
 	const child = spawn('/usr/bin/chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -174,9 +175,12 @@ async function startChromium(): Promise<{ port: number; stop: () => void }> {
 	});
 	return {
 		port,
-		stop: () => {
+		// Chromium writes to its profile until it has exited: removing the folder before then fails (ENOTEMPTY).
+		stop: async () => {
+			const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
 			child.kill();
-			rmSync(profile, { recursive: true, force: true });
+			await exited;
+			rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
 		},
 	};
 }
@@ -237,7 +241,7 @@ async function measureSite(name: string, root: string, build: BuildResult, light
 				process.stdout.write(` ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo}, TBT ${result.tbt} ms\n`);
 			}
 		} finally {
-			chromium.stop();
+			await chromium.stop();
 			await server.close();
 		}
 	}
@@ -319,6 +323,9 @@ async function main(): Promise<void> {
 	writeVanillaSite(vanillaDir, pagesPerLocale);
 	console.log(`Building a vanilla Starlight site of ${pagesPerLocale} pages per language (astro build)…`);
 	const vanillaBuild = await runAstroBuild(vanillaDir);
+	// The build figures first: Lighthouse takes minutes and a failure there would lose them.
+	const seconds = (build: BuildResult) => `${(build.durationMs / 1000).toFixed(1)} s`;
+	console.log(`  builds: site ${seconds(siteBuild)}, vanilla ${seconds(vanillaBuild)}, total ratio ${(siteBuild.durationMs / vanillaBuild.durationMs).toFixed(2)}`);
 	const site = await measureSite('site', siteDist, siteBuild, lighthouse, runs);
 	const vanilla = await measureSite('vanilla', join(vanillaDir, 'dist'), vanillaBuild, lighthouse, runs);
 	console.log(`\n${report(site, vanilla, args.includes('--pages'))}`);

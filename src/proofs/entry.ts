@@ -31,8 +31,26 @@ export interface LoadedProof {
 	runs: { run: Run; status: RunStatus }[];
 }
 
+/**
+ * A build renders each proof several times (its page in each language, its card on a page in each language),
+ * from the same files: what is read and derived from them is kept for the build, once per proof. `astro dev`
+ * computes it afresh on each request, so an edited example shows at once.
+ */
+function once<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+	if (import.meta.env.DEV) return compute();
+	if (!cache.has(key)) cache.set(key, compute());
+	return cache.get(key) as T;
+}
+
+const hashes = new Map<string, string | undefined>();
+
+/** The hash of the example folder as it is now (undefined when the folder has no proof.ts). */
+function currentExampleHash(id: string): string | undefined {
+	return once(hashes, id, () => (existsSync(join(examplesDir, id, 'proof.ts')) ? exampleHash(id, examplesDir) : undefined));
+}
+
 export async function loadProof(id: string): Promise<LoadedProof> {
-	const currentHash = existsSync(join(examplesDir, id, 'proof.ts')) ? exampleHash(id, examplesDir) : undefined;
+	const currentHash = currentExampleHash(id);
 	const entry = await getEntry('proofs', id);
 	const transcript = entry?.data;
 	if (transcript && transcript.id !== id) {
@@ -55,8 +73,14 @@ export interface Manifest {
 	focus: ManifestFocus;
 }
 
+const manifests = new Map<string, Manifest[]>();
+
 /** The manifests of a proof, in the transcript's order, with what to mark and what to fold. */
 export function loadManifests(proof: LoadedProof): Manifest[] {
+	return once(manifests, proof.id, () => readManifests(proof));
+}
+
+function readManifests(proof: LoadedProof): Manifest[] {
 	const { transcript, run } = proof;
 	const steps = run?.steps ?? [];
 	const texts = {
@@ -76,14 +100,28 @@ export function loadManifests(proof: LoadedProof): Manifest[] {
 	});
 }
 
+interface ShowingPage {
+	page: string;
+	title: string;
+	ids: string[];
+}
+
+const showingPages = new Map<string, Promise<ShowingPage[]>>();
+
+/** The pages of a language with the proofs each renders, in sidebar order. */
+function pagesShowingProofs(locale: LocaleKey): Promise<ShowingPage[]> {
+	return once(showingPages, locale, async () => {
+		const order = pageIds();
+		return (await getCollection('docs'))
+			.filter((entry) => entry.id.startsWith(`${locale}/`) || entry.id === locale)
+			.map((entry) => ({ page: entry.id === locale ? 'index' : entry.id.slice(locale.length + 1), title: entry.data.title, ids: proofRefs(entry.body ?? '') }))
+			.sort((a, b) => order.indexOf(a.page) - order.indexOf(b.page));
+	});
+}
+
 /** The page of a language that makes the claim a proof backs: the area page named like the proof's area if it shows it, else the first page in sidebar order that does. */
 export async function claimPage(locale: LocaleKey, id: string): Promise<{ page: string; title: string } | undefined> {
-	const order = pageIds();
-	const showing = (await getCollection('docs'))
-		.filter((entry) => entry.id.startsWith(`${locale}/`) || entry.id === locale)
-		.map((entry) => ({ page: entry.id === locale ? 'index' : entry.id.slice(locale.length + 1), title: entry.data.title, ids: proofRefs(entry.body ?? '') }))
-		.filter((page) => page.ids.includes(id))
-		.sort((a, b) => order.indexOf(a.page) - order.indexOf(b.page));
+	const showing = (await pagesShowingProofs(locale)).filter((page) => page.ids.includes(id));
 	const area = id.split('/')[0];
 	const found = showing.find((page) => page.page === area) ?? showing[0];
 	return found && { page: found.page, title: found.title };

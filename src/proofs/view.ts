@@ -59,7 +59,17 @@ export function badgeValues(run: Pick<TranscriptRun, 'kubernetes' | 'date' | 'pr
 /** A duration in seconds for the wait line, in the page's language: one decimal below 10 s (0.7, 4.2), whole seconds above (14, 95). */
 export function formatSeconds(seconds: number, lang: string): string {
 	const digits = seconds < 10 ? 1 : 0;
-	return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(seconds);
+	return numberFormat(lang, digits).format(seconds);
+}
+
+// Making an Intl.NumberFormat costs far more than using one, and a build formats thousands of waits.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string, digits: number): Intl.NumberFormat {
+	const key = `${lang} ${digits}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+	return format;
 }
 
 /** The values of a polled step's wait line: "waited {{seconds}} s ({{count}} checks)". */

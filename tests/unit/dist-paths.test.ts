@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveUrlPath } from '../support/dist-paths.ts';
-import { contentType, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, compressible, contentType, startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 let root: string;
 
@@ -17,7 +19,21 @@ beforeAll(() => {
 	writeFileSync(join(root, 'en', 'page.html'), '<p>page</p>');
 	writeFileSync(join(root, 'zh-cn', '中文', 'index.html'), '<p>中文</p>');
 	writeFileSync(join(root, 'style.css'), 'p{}');
+	writeFileSync(join(root, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 });
+
+/** A GET with the headers given, raw: fetch would undo the compression this looks at. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
+	return new Promise((resolve, reject) => {
+		request(url, { headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+		})
+			.on('error', reject)
+			.end();
+	});
+}
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -61,6 +77,38 @@ describe('startStaticServer', () => {
 		expect(await page.text()).toBe('<p>a</p>');
 		const css = await fetch(`${server.origin}/style.css`);
 		expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+	});
+
+	it('gzips text for a client that accepts it, as a static host does; not images, not for other clients', async () => {
+		const page = await rawGet(`${server.origin}/en/a/`, { 'accept-encoding': 'gzip, deflate, br' });
+		expect(page.status).toBe(200);
+		expect(page.encoding).toBe('gzip');
+		expect(gunzipSync(page.body).toString()).toBe('<p>a</p>');
+		const missing = await rawGet(`${server.origin}/nope/`, { 'accept-encoding': 'gzip' });
+		expect(missing.status).toBe(404);
+		expect(gunzipSync(missing.body).toString()).toBe('<p>not found</p>');
+		const image = await rawGet(`${server.origin}/image.png`, { 'accept-encoding': 'gzip' });
+		expect(image.encoding).toBeUndefined();
+		expect([...image.body]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+		const plain = await rawGet(`${server.origin}/en/a/`, {});
+		expect(plain.encoding).toBeUndefined();
+		expect(plain.body.toString()).toBe('<p>a</p>');
+	});
+
+	it('reads Accept-Encoding and the types worth compressing', () => {
+		expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+		expect(acceptsGzip('br;q=1.0, gzip;q=0.5')).toBe(true);
+		expect(acceptsGzip('*')).toBe(true);
+		expect(acceptsGzip('gzip;q=0')).toBe(false);
+		expect(acceptsGzip('br')).toBe(false);
+		expect(acceptsGzip(undefined)).toBe(false);
+		expect(compressible(contentType('a.html'))).toBe(true);
+		expect(compressible(contentType('a.js'))).toBe(true);
+		expect(compressible(contentType('a.svg'))).toBe(true);
+		expect(compressible(contentType('a.json'))).toBe(true);
+		expect(compressible(contentType('a.png'))).toBe(false);
+		expect(compressible(contentType('a.woff2'))).toBe(false);
+		expect(compressible(contentType('wasm.en.pagefind'))).toBe(false);
 	});
 
 	it('redirects a folder without its trailing slash', async () => {
