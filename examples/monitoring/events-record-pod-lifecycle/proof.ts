@@ -19,17 +19,17 @@ export default defineProof({
       timeout: 30,
       expect: that(
         {
-          en: `the REASON column reads Scheduled, Pulled, Created, Started, in that order, and a message says "Successfully assigned ${p.namespace}/demo to …"`,
-          "zh-cn": `REASON 一列依次为 Scheduled、Pulled、Created、Started，并且有一条消息是 "Successfully assigned ${p.namespace}/demo to …"`,
+          en: `the REASON column holds Scheduled, Pulled, Created and Started, once each, and a message says "Successfully assigned ${p.namespace}/demo to …"`,
+          "zh-cn": `REASON 一列中 Scheduled、Pulled、Created、Started 各出现一次，并且有一条消息是 "Successfully assigned ${p.namespace}/demo to …"`,
         },
         (out) =>
           /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/.test(out) &&
-          reasons(out).join(" ") === "Scheduled Pulled Created Started" &&
+          [...reasons(out)].sort().join(" ") === "Created Pulled Scheduled Started" &&
           new RegExp(`Successfully assigned ${p.namespace}/demo to `).test(out),
       ),
       note: {
-        en: "In order: the scheduler assigned the Pod to a node (Scheduled); the kubelet got the image (Pulled: its message says whether the image was already on the node), created the container and started it.",
-        "zh-cn": "依次是：调度器把 Pod 分配到节点（Scheduled）；kubelet 拿到镜像（Pulled：消息里写明镜像是否已经在节点上）、创建容器并启动它。",
+        en: "The scheduler assigned the Pod to a node (Scheduled); the kubelet got the image (Pulled: its message says whether the image was already on the node), created the container and started it. The check does not rely on the listed order: kubectl sorts by each event's time, which the scheduler records to the microsecond and the kubelet to the second, so events of the same second can be listed out of order (eventTime in kubectl's events.go).",
+        "zh-cn": "调度器把 Pod 分配到节点（Scheduled）；kubelet 拿到镜像（Pulled：消息里写明镜像是否已经在节点上）、创建容器并启动它。这项检查不依赖列出的顺序：kubectl 按每个事件的时间排序，而调度器记录的时间精确到微秒，kubelet 只精确到秒，所以同一秒内的事件可能排错顺序（见 kubectl 的 events.go 中的 eventTime）。",
       },
     });
     await p.step("kubectl get events --field-selector involvedObject.name=demo -o custom-columns=REPORTER:.reportingComponent,REASON:.reason", {
