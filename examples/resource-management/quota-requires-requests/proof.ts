@@ -29,8 +29,13 @@ export default defineProof({
     });
     await p.step("kubectl apply -f pod.yaml", { expect: "pod/with-request created" });
     await p.step(used, {
+      until: true,
+      timeout: 30,
       expect: "250m of 1",
-      note: { en: "The accepted Pod's request is counted at once.", "zh-cn": "被接受的 Pod 的 request 立即计入。" },
+      note: {
+        en: "The accepted Pod's request is counted. Admission adds it to the quota's usage, and the quota controller also recomputes usage from its own, slightly later view of the Pods and may briefly write an older figure, so the proof reads it with a poll.",
+        "zh-cn": "被接受的 Pod 的 request 计入了用量。准入时就会把它加进配额用量；配额控制器也会按自己稍晚一步的 Pod 视图重新计算，可能短暂写回一个旧数字，所以验证用轮询来读。",
+      },
     });
     await p.step("kubectl apply -f limitrange.yaml", { expect: "limitrange/default-request created" });
     await p.step(noRequest("defaulted"), {
@@ -41,6 +46,6 @@ export default defineProof({
       },
     });
     await p.step("kubectl get pod defaulted -o jsonpath='{.spec.containers[0].resources}'", { expect: '{"requests":{"cpu":"100m"}}' });
-    await p.step(used, { expect: "350m of 1" });
+    await p.step(used, { until: true, timeout: 30, expect: "350m of 1" });
   },
 });

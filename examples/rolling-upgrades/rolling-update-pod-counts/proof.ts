@@ -92,10 +92,19 @@ export default defineProof({
       until: true,
       timeout: 30,
       expect: that(
-        { en: "the watch has listed 4 Pods (ADDED), all Ready and none being deleted", "zh-cn": "watch 已列出 4 个 Pod（ADDED），都已 Ready，都不在删除中" },
-        (out) => rows(out).length === 4 && rows(out).every((r) => r[0] === "ADDED" && r[2] === "true" && r[3] === "<none>"),
+        {
+          en: "the watch has listed 4 Pods (ADDED); after its events so far, 4 Pods, all Ready, none being deleted",
+          "zh-cn": "watch 已列出 4 个 Pod（ADDED）；按目前为止的事件，共 4 个 Pod，都已 Ready，都不在删除中",
+        },
+        (out) => {
+          const last = states(out).at(-1) ?? new Map<string, PodState>();
+          return rows(out).slice(0, 4).filter((r) => r[0] === "ADDED").length === 4 && last.size === 4 && available(last).length === 4;
+        },
       ),
-      note: { en: "The watch is running: it starts by listing the Pods as they are.", "zh-cn": "watch 已在运行：它先列出 Pod 的现状。" },
+      note: {
+        en: "The watch is running: it starts by listing the Pods as they are. A Pod's status may still change after it became Ready (a MODIFIED line), before anything is updated.",
+        "zh-cn": "watch 已在运行：它先列出 Pod 的现状。Pod 进入 Ready 之后、更新开始之前，它的状态仍可能再变一次（一行 MODIFIED）。",
+      },
     });
 
     await p.step("kubectl set env deployment/app VERSION=v2", {
