@@ -140,12 +140,14 @@ async function worker(): Promise<void> {
 }
 
 await Promise.all(Array.from({ length: Math.min(jobs, queue.length || 1) }, worker));
+// Alone means after the parallel proofs' namespaces are gone too: deleting their Pods needs the kubelet.
+const leftoverBefore = !interrupt.signal.aborted && exclusive.size ? await waitForDeletedNamespaces(target) : undefined;
 if (!interrupt.signal.aborted && exclusive.size) {
   console.log(`running ${exclusive.size} exclusive proof(s) alone: ${[...exclusive].join(", ")}`);
   queue.push(...[...exclusive].sort(longestFirst));
   await worker();
 }
-const leftover = await waitForDeletedNamespaces(target);
+const leftover = [leftoverBefore, await waitForDeletedNamespaces(target)].filter(Boolean).join("\n") || undefined;
 if (leftover) {
   counts.failed++;
   failures.push(`namespaces of this run were not deleted within 300s: ${leftover}`);
