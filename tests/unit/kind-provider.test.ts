@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { kindConfig } from "../../scripts/cluster/kind/config.ts";
+import { notRunning } from "../../scripts/cluster/kind/node-state.ts";
 
 const holdsSysResource = (() => {
   const bounding = /^CapBnd:\s*([0-9a-f]+)$/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "0";
@@ -65,5 +66,14 @@ describe("runc-held-caps.sh, the Docker engine's runtime", () => {
   it("does the same for an exec's --process file", () => {
     const { written } = run((d) => ["exec", "--process", join(d, "process.json"), "ctr1"], (d) => join(d, "process.json"), { capabilities: { bounding: all } });
     expect(written.capabilities.bounding.includes("CAP_SYS_RESOURCE")).toBe(holdsSysResource);
+  });
+});
+
+describe("kind node state", () => {
+  it("lists the nodes docker inspect does not report running, and the ones it does not report at all", () => {
+    const names = ["proven-control-plane", "proven-worker", "proven-worker2"];
+    expect(notRunning(names, "/proven-control-plane true\n/proven-worker true\n/proven-worker2 true\n")).toEqual([]);
+    expect(notRunning(names, "/proven-control-plane false\n/proven-worker true\n")).toEqual(["proven-control-plane", "proven-worker2"]);
+    expect(notRunning(names, "")).toEqual(names);
   });
 });

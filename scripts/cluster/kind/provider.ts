@@ -19,6 +19,7 @@ import { ensureRequirements } from "../setup/install.ts";
 import { requirementsFor } from "../setup/requirements.ts";
 import { dockerAnswers, engineIsOurs, engineRunDir, ensureDockerEngine, stopDockerEngine } from "./engine/engine.ts";
 import { ensureNodeImage, nodeImageRepository } from "./node-image/build.ts";
+import { notRunning } from "./node-state.ts";
 
 // kind v0.33.0's own default (pkg/apis/config/defaults/image.go), pinned by digest.
 export const upstreamNodeImage = "kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5";
@@ -37,6 +38,12 @@ async function nodes(kind: string): Promise<string[] | undefined> {
   const clusters = await $({ quiet: true, nothrow: true })`${kind} get clusters`;
   if (!clusters.stdout.split("\n").includes(clusterName)) return undefined;
   return (await $({ quiet: true })`${kind} get nodes --name ${clusterName}`).stdout.split("\n").filter(Boolean);
+}
+
+/** The node containers that are not running: after the engine or the machine restarted, kind's nodes stay stopped. */
+async function stoppedNodes(names: string[]): Promise<string[]> {
+  const r = await $({ quiet: true, nothrow: true })`docker inspect --format ${"{{.Name}} {{.State.Running}}"} ${names}`;
+  return notRunning(names, r.stdout);
 }
 
 async function nodeImage(): Promise<{ image: string; offline: boolean }> {
@@ -73,7 +80,16 @@ export const kindProvider: Provider = {
       options.ledger?.started(`the Docker engine this up started (state in ${engineRunDir})`, stopDockerEngine);
     }
     const kind = await kindBinary();
-    const existing = await nodes(kind);
+    let existing = await nodes(kind);
+    const stopped = existing ? await stoppedNodes(existing) : [];
+    if (existing && stopped.length > 0) {
+      // Seen after a machine restart: the engine tried kind's nodes once (restart policy on-failure:1) and they
+      // exited 255. Creating the cluster anew (about 35 s) is surer than reviving etcd and kubelet state from before.
+      await timed(`the kind cluster ${clusterName} exists but ${stopped.join(", ")} not running: deleting it to create it anew`, () =>
+        $({ quiet: true })`${kind} delete cluster --name ${clusterName}`,
+      );
+      existing = undefined;
+    }
     if (existing) {
       if (existing.length !== workers + 1) {
         throw new ClusterError(
@@ -130,8 +146,13 @@ export const kindProvider: Provider = {
       return false;
     }
     const found = await nodes(await kindBinary());
-    console.log(found ? `kind cluster ${clusterName}: ${found.join(", ")}` : `no kind cluster ${clusterName}`);
-    return found !== undefined;
+    if (!found) {
+      console.log(`no kind cluster ${clusterName}`);
+      return false;
+    }
+    const stopped = await stoppedNodes(found);
+    console.log(`kind cluster ${clusterName}: ${found.join(", ")}${stopped.length ? ` (not running: ${stopped.join(", ")})` : ""}`);
+    return stopped.length === 0;
   },
   /** kind's own kubeconfig for this cluster, whatever the user's current context is. */
   async kubeconfig() {
