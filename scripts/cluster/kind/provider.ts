@@ -46,6 +46,10 @@ async function stoppedNodes(names: string[]): Promise<string[]> {
   return notRunning(names, r.stdout);
 }
 
+async function deleteCluster(kind: string): Promise<void> {
+  await $({ quiet: true })`${kind} delete cluster --name ${clusterName}`;
+}
+
 async function nodeImage(): Promise<{ image: string; offline: boolean }> {
   const wanted = process.env.KIND_NODE_IMAGE;
   if (wanted && wanted !== "offline") return { image: wanted, offline: wanted.startsWith(nodeImageRepository) };
@@ -80,17 +84,15 @@ export const kindProvider: Provider = {
       options.ledger?.started(`the Docker engine this up started (state in ${engineRunDir})`, stopDockerEngine);
     }
     const kind = await kindBinary();
-    let existing = await nodes(kind);
+    const existing = await nodes(kind);
     const stopped = existing ? await stoppedNodes(existing) : [];
-    if (existing && stopped.length > 0) {
+    if (stopped.length > 0) {
       // Seen after a machine restart: the engine tried kind's nodes once (restart policy on-failure:1) and they
       // exited 255. Creating the cluster anew (about 35 s) is surer than reviving etcd and kubelet state from before.
       await timed(`the kind cluster ${clusterName} exists but ${stopped.join(", ")} not running: deleting it to create it anew`, () =>
-        $({ quiet: true })`${kind} delete cluster --name ${clusterName}`,
+        deleteCluster(kind),
       );
-      existing = undefined;
-    }
-    if (existing) {
+    } else if (existing) {
       if (existing.length !== workers + 1) {
         throw new ClusterError(
           `a kind cluster ${clusterName} with ${existing.length} node(s) exists, not ${workers + 1}: run npm run cluster:down -- --provider kind first`,
@@ -103,10 +105,9 @@ export const kindProvider: Provider = {
     const configDir = await mkdtemp(join(tmpdir(), "k8s-proven-kind-"));
     const configPath = join(configDir, "cluster.yaml");
     await writeFile(configPath, await kindConfig({ workers, offlineImage: offline }));
-    const deleteCluster = async () => {
-      if (await nodes(kind)) await $({ quiet: true })`${kind} delete cluster --name ${clusterName}`;
-    };
-    options.ledger?.started(`kind cluster ${clusterName} and its node containers`, deleteCluster);
+    options.ledger?.started(`kind cluster ${clusterName} and its node containers`, async () => {
+      if (await nodes(kind)) await deleteCluster(kind);
+    });
     await timed(`kind create cluster ${clusterName} (${workers + 1} node(s), ${image})`, async () => {
       // kind deletes the nodes of a failed create itself, unless told to keep them (its own --retain).
       const retain = options.retain ? ["--retain"] : [];
@@ -135,7 +136,7 @@ export const kindProvider: Provider = {
   async down() {
     if (await dockerAnswers()) {
       const kind = await kindBinary();
-      if (await nodes(kind)) await timed(`kind delete cluster ${clusterName}`, () => $({ quiet: true })`${kind} delete cluster --name ${clusterName}`);
+      if (await nodes(kind)) await timed(`kind delete cluster ${clusterName}`, () => deleteCluster(kind));
     }
     if (engineIsOurs()) await stopDockerEngine();
     await rm(kubeconfigCopy, { force: true });
